@@ -1,0 +1,5 @@
+from django.conf import settings
+
+
+def app(request):
+    return {"DEMO_MODE": settings.DEMO_MODE}

@@ -1,0 +1,127 @@
+from django.contrib.auth.models import AbstractUser
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from opvang.audit import AuditFields
+
+from .constants import Rol
+from .query import GemeenteQuerySet
+
+provinciecode_validator = RegexValidator(
+    r"^PV\d{2}$", "Een provinciecode is PV gevolgd door 2 cijfers."
+)
+gemeentecode_validator = RegexValidator(
+    r"^GM\d{4}$", "Een gemeentecode is GM gevolgd door 4 cijfers."
+)
+
+
+class Provincie(models.Model):
+    code = models.CharField(
+        "CBS-code", max_length=4, unique=True, validators=[provinciecode_validator]
+    )
+    naam = models.CharField(max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = "provincie"
+        verbose_name_plural = "provincies"
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Regio(models.Model):
+    """A sub-region within a province, such as U16 or Foodvalley."""
+
+    provincie = models.ForeignKey(Provincie, on_delete=models.PROTECT, related_name="regios")
+    naam = models.CharField(max_length=100)
+
+    class Meta:
+        verbose_name = "regio"
+        verbose_name_plural = "regio's"
+        ordering = ["naam"]
+        constraints = [
+            models.UniqueConstraint(fields=["provincie", "naam"], name="regio_uniek_per_provincie")
+        ]
+
+    def __str__(self):
+        return self.naam
+
+
+class Gemeente(models.Model):
+    code = models.CharField(
+        "CBS-code", max_length=6, unique=True, validators=[gemeentecode_validator]
+    )
+    naam = models.CharField(max_length=100)
+    provincie = models.ForeignKey(Provincie, on_delete=models.PROTECT, related_name="gemeenten")
+    regio = models.ForeignKey(
+        Regio, on_delete=models.PROTECT, related_name="gemeenten", null=True, blank=True
+    )
+    inwoners = models.PositiveIntegerField(null=True, blank=True)
+    inwoners_peildatum = models.DateField("peildatum inwoners", null=True, blank=True)
+
+    history = HistoricalRecords(bases=[AuditFields])
+    objects = GemeenteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "gemeente"
+        verbose_name_plural = "gemeenten"
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class User(AbstractUser):
+    """An official; the role decides what they may do, the scope where."""
+
+    rol = models.CharField(max_length=10, choices=Rol.choices, default=Rol.GEMEENTE)
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, null=True, blank=True, related_name="gebruikers"
+    )
+    provincie = models.ForeignKey(
+        Provincie, on_delete=models.PROTECT, null=True, blank=True, related_name="gebruikers"
+    )
+
+    class Meta:
+        verbose_name = "gebruiker"
+        verbose_name_plural = "gebruikers"
+        constraints = [
+            models.CheckConstraint(
+                name="gebruiker_scope_past_bij_rol",
+                condition=(
+                    Q(rol=Rol.GEMEENTE, gemeente__isnull=False, provincie__isnull=True)
+                    | Q(rol__in=[Rol.PRT, Rol.CVDK], gemeente__isnull=True, provincie__isnull=False)
+                    | Q(rol=Rol.BEHEER, gemeente__isnull=True)
+                ),
+                violation_error_message=(
+                    "Een gemeentegebruiker hoort bij één gemeente, een PRT- of cvdK-gebruiker "
+                    "bij één provincie."
+                ),
+            )
+        ]
+
+    @property
+    def is_gemeente(self):
+        return self.rol == Rol.GEMEENTE
+
+    @property
+    def is_provinciaal(self):
+        """Return whether the user is PRT or cvdK staff: reads the whole province."""
+        return self.rol in (Rol.PRT, Rol.CVDK)
+
+    @property
+    def scope_provincie_id(self):
+        if self.is_gemeente:
+            return self.gemeente.provincie_id if self.gemeente_id else None
+        return self.provincie_id
+
+    @property
+    def scope_label(self):
+        if self.is_gemeente and self.gemeente_id:
+            return f"gemeente {self.gemeente.naam}"
+        if self.provincie_id:
+            return f"provincie {self.provincie.naam}"
+        return "alle provincies"

@@ -1,0 +1,24 @@
+"""The one rule of who sees which gemeenten; every list goes through it."""
+
+from django.db.models import Q
+
+from .constants import Rol
+
+
+def scope_filter(qs, user, path="gemeente"):
+    """Filter qs to rows of the gemeenten the user may see.
+
+    path leads from qs's model to its Gemeente ("" when qs holds gemeenten).
+    A gemeente user sees their own gemeente; PRT and cvdK their province;
+    beheer their province, or everything when bound to none.
+    """
+    prefix = f"{path}__" if path else ""
+    if not user.is_authenticated or not user.is_active:
+        return qs.none()
+    if user.rol == Rol.GEMEENTE:
+        return qs.filter(Q(**{f"{prefix}pk": user.gemeente_id}))
+    if user.provincie_id and user.rol in (Rol.PRT, Rol.CVDK, Rol.BEHEER):
+        return qs.filter(Q(**{f"{prefix}provincie_id": user.provincie_id}))
+    if user.rol == Rol.BEHEER:
+        return qs
+    return qs.none()

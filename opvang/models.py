@@ -1,0 +1,300 @@
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from .audit import AuditedQuerySet, AuditFields
+from .constants import ZEKERE_STATUSSEN, IndieningStatus, OpgaveSoort, Soort, Status
+from .query import IndieningQuerySet, LocatieQuerySet, OpgaveQuerySet
+from .telregels import LocatieWaarden, Telvenster, categorie
+
+AUDIT_BASES = [AuditFields]
+
+
+class Cyclus(models.Model):
+    """A two-year cycle of the Spreidingswet with its counting window and deadlines."""
+
+    nummer = models.PositiveSmallIntegerField(unique=True)
+    telvenster_van = models.DateField("telvenster van", null=True, blank=True)
+    telvenster_tot = models.DateField(
+        "telvenster tot en met",
+        null=True,
+        blank=True,
+        help_text="Laat leeg zolang het telvenster niet is vastgesteld.",
+    )
+    noodopvang_telt = models.BooleanField(
+        "noodopvang telt mee",
+        default=False,
+        help_text="Of plekken in noodopvang meetellen voor de opgave in deze cyclus.",
+    )
+    verslag_uiterlijk = models.DateField("provinciaal verslag uiterlijk", null=True, blank=True)
+    verdeelbesluit_uiterlijk = models.DateField("verdeelbesluit uiterlijk", null=True, blank=True)
+    realisatie_uiterlijk = models.DateField("plekken gerealiseerd uiterlijk", null=True, blank=True)
+
+    history = HistoricalRecords(bases=AUDIT_BASES)
+
+    class Meta:
+        verbose_name = "cyclus"
+        verbose_name_plural = "cycli"
+        ordering = ["nummer"]
+        constraints = [
+            models.CheckConstraint(
+                name="cyclus_telvenster_volgorde",
+                condition=Q(telvenster_van__isnull=True)
+                | Q(telvenster_tot__isnull=True)
+                | Q(telvenster_tot__gte=F("telvenster_van")),
+                violation_error_message="Het telvenster eindigt vóór het begint.",
+            ),
+            models.CheckConstraint(
+                name="cyclus_telvenster_compleet",
+                condition=Q(telvenster_van__isnull=True, telvenster_tot__isnull=True)
+                | Q(telvenster_van__isnull=False, telvenster_tot__isnull=False),
+                violation_error_message="Vul begin én einde van het telvenster in, of geen van beide.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"cyclus {self.nummer}"
+
+    @property
+    def telvenster(self):
+        return Telvenster(self.telvenster_van, self.telvenster_tot, self.noodopvang_telt)
+
+
+class Opgave(models.Model):
+    """One version of a gemeente's target in a cycle; the latest version applies.
+
+    Versions are never changed: a new figure (verdeelbesluit, restopgave) is a new row.
+    """
+
+    gemeente = models.ForeignKey(
+        "gemeenten.Gemeente", on_delete=models.PROTECT, related_name="opgaven"
+    )
+    cyclus = models.ForeignKey(Cyclus, on_delete=models.PROTECT, related_name="opgaven")
+    soort = models.CharField(max_length=20, choices=OpgaveSoort.choices)
+    plekken = models.PositiveIntegerField()
+    amv_plekken = models.PositiveIntegerField("waarvan AMV", null=True, blank=True)
+    bron = models.CharField(max_length=300, help_text="Waar het cijfer vandaan komt.")
+    datum = models.DateField(help_text="Datum van de bron; de jongste versie geldt.")
+    is_demo = models.BooleanField(
+        "demo-schatting",
+        default=False,
+        help_text="Geen officieel cijfer: een schatting voor de demonstratie.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords(bases=AUDIT_BASES)
+    objects = OpgaveQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "opgave"
+        verbose_name_plural = "opgaven"
+        ordering = ["gemeente__naam", "cyclus__nummer", "datum", "id"]
+        get_latest_by = ["datum", "id"]
+        constraints = [
+            models.CheckConstraint(
+                name="opgave_amv_binnen_plekken",
+                condition=Q(amv_plekken__isnull=True) | Q(amv_plekken__lte=F("plekken")),
+                violation_error_message="Het aantal AMV-plekken is groter dan de opgave.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.gemeente} {self.cyclus}: {self.plekken} ({self.get_soort_display()})"
+
+
+class Locatie(models.Model):
+    gemeente = models.ForeignKey(
+        "gemeenten.Gemeente", on_delete=models.PROTECT, related_name="locaties"
+    )
+    naam = models.CharField("naam locatie", max_length=200)
+    soort = models.CharField(max_length=20, choices=Soort.choices)
+    status = models.CharField(max_length=20, choices=Status.choices)
+    plekken = models.PositiveIntegerField(
+        help_text="Aantal opvangplekken; bij een initiatief in voorbereiding het minimum."
+    )
+    plekken_max = models.PositiveIntegerField(
+        "plekken maximaal",
+        null=True,
+        blank=True,
+        help_text="Alleen bij initiatieven in voorbereiding; leeg betekent gelijk aan plekken.",
+    )
+    amv_plekken = models.PositiveIntegerField("waarvan AMV", default=0)
+    beschikbaar_vanaf = models.DateField(
+        null=True, blank=True, help_text="Eerste dag waarop de plekken beschikbaar zijn."
+    )
+    beschikbaar_tot = models.DateField(
+        "beschikbaar tot en met",
+        null=True,
+        blank=True,
+        help_text="Laatste dag waarop de plekken beschikbaar zijn; leeg is voor onbepaalde tijd.",
+    )
+    toelichting = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(bases=AUDIT_BASES, excluded_fields=["updated_at", "created_at"])
+    objects = LocatieQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "locatie"
+        verbose_name_plural = "locaties"
+        ordering = ["gemeente__naam", "naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "naam"],
+                name="locatie_naam_uniek_per_gemeente",
+                violation_error_message="Deze gemeente heeft al een locatie met deze naam.",
+            ),
+            models.CheckConstraint(
+                name="locatie_amv_binnen_plekken",
+                condition=Q(amv_plekken__lte=F("plekken")),
+                violation_error_message="Het aantal AMV-plekken is groter dan het aantal plekken.",
+            ),
+            models.CheckConstraint(
+                name="locatie_max_niet_onder_plekken",
+                condition=Q(plekken_max__isnull=True) | Q(plekken_max__gte=F("plekken")),
+                violation_error_message="Het maximum aantal plekken is kleiner dan het minimum.",
+            ),
+            models.CheckConstraint(
+                name="locatie_tot_niet_voor_vanaf",
+                condition=Q(beschikbaar_vanaf__isnull=True)
+                | Q(beschikbaar_tot__isnull=True)
+                | Q(beschikbaar_tot__gte=F("beschikbaar_vanaf")),
+                violation_error_message="De einddatum ligt vóór de begindatum.",
+            ),
+            models.CheckConstraint(
+                name="locatie_zeker_heeft_vanaf",
+                condition=~Q(status__in=ZEKERE_STATUSSEN) | Q(beschikbaar_vanaf__isnull=False),
+                violation_error_message=(
+                    "Een locatie in gebruik of in realisatie heeft een datum 'beschikbaar vanaf'."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return reverse("opvang:locatie_detail", args=[self.pk])
+
+    @property
+    def waarden(self):
+        return LocatieWaarden(
+            status=self.status,
+            soort=self.soort,
+            plekken=self.plekken,
+            amv_plekken=self.amv_plekken,
+            plekken_max=self.plekken_max,
+            vanaf=self.beschikbaar_vanaf,
+            tot=self.beschikbaar_tot,
+        )
+
+    @property
+    def is_afgesloten(self):
+        return self.status in (Status.BEEINDIGD, Status.VERVALLEN)
+
+    def categorie_in(self, cyclus):
+        return categorie(self.waarden, cyclus.telvenster)
+
+
+class Uitvraag(models.Model):
+    """A reporting round: the province asks its gemeenten to update and submit."""
+
+    provincie = models.ForeignKey(
+        "gemeenten.Provincie", on_delete=models.PROTECT, related_name="uitvragen"
+    )
+    cyclus = models.ForeignKey(Cyclus, on_delete=models.PROTECT, related_name="uitvragen")
+    deadline = models.DateField()
+    bericht = models.TextField(blank=True, help_text="Toelichting voor de gemeenten (optioneel).")
+    geopend_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    geopend_op = models.DateTimeField(auto_now_add=True)
+    gesloten_op = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords(bases=AUDIT_BASES)
+    objects = AuditedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "uitvraag"
+        verbose_name_plural = "uitvragen"
+        ordering = ["-geopend_op"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provincie"],
+                condition=Q(gesloten_op__isnull=True),
+                name="een_open_uitvraag_per_provincie",
+                violation_error_message="Er staat al een uitvraag open voor deze provincie.",
+            )
+        ]
+
+    def __str__(self):
+        return f"Uitvraag {self.cyclus} ({self.provincie}), deadline {self.deadline:%d-%m-%Y}"
+
+    def get_absolute_url(self):
+        return reverse("opvang:uitvraag_detail", args=[self.pk])
+
+    @property
+    def is_open(self):
+        return self.gesloten_op is None
+
+    @property
+    def deadline_verstreken(self):
+        return date.today() > self.deadline
+
+
+class Indiening(models.Model):
+    """A gemeente's submission: an immutable snapshot of its locations and figures.
+
+    Only the review (status, remark, reviewer) changes after submission.
+    """
+
+    uitvraag = models.ForeignKey(Uitvraag, on_delete=models.PROTECT, related_name="indieningen")
+    gemeente = models.ForeignKey(
+        "gemeenten.Gemeente", on_delete=models.PROTECT, related_name="indieningen"
+    )
+    status = models.CharField(
+        max_length=20, choices=IndieningStatus.choices, default=IndieningStatus.INGEDIEND
+    )
+    snapshot = models.JSONField(editable=False)
+    ingediend_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    ingediend_op = models.DateTimeField(auto_now_add=True)
+    beoordeeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    beoordeeld_op = models.DateTimeField(null=True, blank=True)
+    opmerking = models.TextField(blank=True)
+
+    history = HistoricalRecords(bases=AUDIT_BASES)
+    objects = IndieningQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "indiening"
+        verbose_name_plural = "indieningen"
+        ordering = ["-ingediend_op", "-id"]
+        constraints = [
+            # At most one submission per gemeente per uitvraag awaits review or is
+            # accepted: a double click, a back button or a second tab cannot add one.
+            models.UniqueConstraint(
+                fields=["uitvraag", "gemeente"],
+                condition=Q(status__in=[IndieningStatus.INGEDIEND, IndieningStatus.AKKOORD]),
+                name="een_lopende_indiening_per_gemeente",
+                violation_error_message="Deze gemeente heeft voor deze uitvraag al ingediend.",
+            )
+        ]
+
+    def __str__(self):
+        return f"Indiening {self.gemeente} ({self.ingediend_op:%d-%m-%Y %H:%M})"
+
+    def get_absolute_url(self):
+        return reverse("opvang:indiening_detail", args=[self.pk])

@@ -1,0 +1,135 @@
+"""The counting rules of DOMAIN.md §4: one pure function over plain values.
+
+Everything that shows a figure (gemeente page, dashboard, PDF, Excel, JSON) calls
+`tel()` or `categorie()`; nothing else decides whether a place counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from .constants import ZEKERE_STATUSSEN, Categorie, Soort, Status
+
+
+@dataclass(frozen=True)
+class Telvenster:
+    """A cycle's counting window [van, tot], both days inclusive; None while unknown."""
+
+    van: date | None
+    tot: date | None
+    noodopvang_telt: bool = False
+
+    @property
+    def is_bekend(self):
+        return self.van is not None and self.tot is not None
+
+
+@dataclass(frozen=True)
+class LocatieWaarden:
+    status: str
+    soort: str
+    plekken: int
+    amv_plekken: int = 0
+    plekken_max: int | None = None
+    vanaf: date | None = None
+    tot: date | None = None
+
+
+@dataclass(frozen=True)
+class Telling:
+    """Totals of one or more locations; adding two Tellingen adds every figure."""
+
+    hard: int = 0
+    hard_amv: int = 0
+    hard_plan: int = 0
+    hard_plan_amv: int = 0
+    planvoorraad_min: int = 0
+    planvoorraad_max: int = 0
+    planvoorraad_amv: int = 0
+    huidig: int = 0
+
+    def __add__(self, other: Telling) -> Telling:
+        return Telling(
+            **{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)}
+        )
+
+    @property
+    def minimale_dekking(self):
+        return self.hard + self.hard_plan
+
+    @property
+    def minimale_dekking_amv(self):
+        return self.hard_amv + self.hard_plan_amv
+
+    @property
+    def perspectief_min(self):
+        return self.minimale_dekking + self.planvoorraad_min
+
+    @property
+    def perspectief_max(self):
+        return self.minimale_dekking + self.planvoorraad_max
+
+
+def percentage(deel: int, geheel: int | None) -> Decimal | None:
+    """Return deel as a percentage of geheel, rounded half up to one decimal."""
+    if not geheel:
+        return None
+    return (Decimal(deel) * 100 / Decimal(geheel)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+
+def telt_soort(soort: str, venster: Telvenster) -> bool:
+    return soort != Soort.NOODOPVANG or venster.noodopvang_telt
+
+
+def categorie(loc: LocatieWaarden, venster: Telvenster) -> Categorie:
+    """Return where the location's places count in the cycle of this window."""
+    if loc.status == Status.IN_VOORBEREIDING:
+        return Categorie.PLANVOORRAAD
+    if loc.status not in ZEKERE_STATUSSEN or not telt_soort(loc.soort, venster):
+        return Categorie.TELT_NIET
+    if not venster.is_bekend or loc.vanaf is None:
+        return Categorie.ONBEKEND
+    if loc.tot is not None and loc.tot < venster.tot:
+        return Categorie.TIJDELIJK
+    if loc.vanaf <= venster.van:
+        return Categorie.HARD
+    return Categorie.HARD_PLAN
+
+
+def is_in_gebruik_op(loc: LocatieWaarden, peildatum: date) -> bool:
+    """Return whether the location's places were in use on peildatum.
+
+    A closed (beëindigd) location with an end date was in use until that date, so it
+    counts for earlier dates: that is what makes the capacity history right.
+    """
+    was_in_gebruik = loc.status == Status.IN_GEBRUIK or (
+        loc.status == Status.BEEINDIGD and loc.tot is not None
+    )
+    if not was_in_gebruik or loc.vanaf is None or loc.vanaf > peildatum:
+        return False
+    return loc.tot is None or loc.tot >= peildatum
+
+
+def tel(locaties: Iterable[LocatieWaarden], venster: Telvenster, peildatum: date) -> Telling:
+    """Count the locations under the rules of DOMAIN.md §4."""
+    totals = dict.fromkeys((f.name for f in fields(Telling)), 0)
+    for loc in locaties:
+        cat = categorie(loc, venster)
+        if cat == Categorie.HARD:
+            totals["hard"] += loc.plekken
+            totals["hard_amv"] += loc.amv_plekken
+        elif cat == Categorie.HARD_PLAN:
+            totals["hard_plan"] += loc.plekken
+            totals["hard_plan_amv"] += loc.amv_plekken
+        elif cat == Categorie.PLANVOORRAAD:
+            totals["planvoorraad_min"] += loc.plekken
+            totals["planvoorraad_max"] += (
+                loc.plekken_max if loc.plekken_max is not None else loc.plekken
+            )
+            totals["planvoorraad_amv"] += loc.amv_plekken
+        if is_in_gebruik_op(loc, peildatum):
+            totals["huidig"] += loc.plekken
+    return Telling(**totals)
