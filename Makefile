@@ -1,0 +1,35 @@
+# Everyday commands. `make run` works on a fresh machine with Python 3.11+;
+# `make test` is what .ci/run calls, once on SQLite and once on PostgreSQL.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PYTEST_ARGS ?=
+
+.PHONY: run test lint migrations-check install
+
+run: $(VENV)/.installed
+	$(PY) manage.py migrate
+	$(PY) manage.py loaddata referentie
+	$(PY) manage.py demo
+	DEMO_MODE=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+test: $(VENV)/.installed
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+migrations-check: $(VENV)/.installed
+	$(PY) manage.py makemigrations --check --dry-run
+
+install: $(VENV)/.installed
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the dependencies may have changed.
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(VENV)/bin/pip install -e '.[dev]'
+	touch $@
