@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from .audit import AuditedQuerySet, AuditFields
 from .constants import ZEKERE_STATUSSEN, IndieningStatus, OpgaveSoort, Soort, Status
-from .query import IndieningQuerySet, LocatieQuerySet, OpgaveQuerySet
+from .query import IndieningQuerySet, LocatieQuerySet, OpgaveQuerySet, UitvraagQuerySet
 from .telregels import LocatieWaarden, Telvenster, categorie
 
 AUDIT_BASES = [AuditFields]
@@ -35,6 +35,7 @@ class Cyclus(models.Model):
     realisatie_uiterlijk = models.DateField("plekken gerealiseerd uiterlijk", null=True, blank=True)
 
     history = HistoricalRecords(bases=AUDIT_BASES)
+    objects = AuditedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "cyclus"
@@ -52,7 +53,9 @@ class Cyclus(models.Model):
                 name="cyclus_telvenster_compleet",
                 condition=Q(telvenster_van__isnull=True, telvenster_tot__isnull=True)
                 | Q(telvenster_van__isnull=False, telvenster_tot__isnull=False),
-                violation_error_message="Vul begin én einde van het telvenster in, of geen van beide.",
+                violation_error_message=(
+                    "Vul begin én einde van het telvenster in, of geen van beide."
+                ),
             ),
         ]
 
@@ -221,7 +224,7 @@ class Uitvraag(models.Model):
     gesloten_op = models.DateTimeField(null=True, blank=True)
 
     history = HistoricalRecords(bases=AUDIT_BASES)
-    objects = AuditedQuerySet.as_manager()
+    objects = UitvraagQuerySet.as_manager()
 
     class Meta:
         verbose_name = "uitvraag"

@@ -1,5 +1,6 @@
 from django.db.models import OuterRef, Subquery
 
+from gemeenten.constants import Rol
 from gemeenten.scope import scope_filter
 
 from .audit import AuditedQuerySet
@@ -25,6 +26,20 @@ class OpgaveQuerySet(AuditedQuerySet):
             .values("pk")[:1]
         )
         return self.filter(pk=Subquery(latest))
+
+
+class UitvraagQuerySet(AuditedQuerySet):
+    def for_user(self, user):
+        """Return the uitvragen of the user's province (all of them for national beheer)."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        provincie_id = user.scope_provincie_id
+        if provincie_id:
+            return self.filter(provincie_id=provincie_id)
+        return self.all() if user.rol == Rol.BEHEER else self.none()
+
+    def open(self):
+        return self.filter(gesloten_op__isnull=True)
 
 
 class IndieningQuerySet(AuditedQuerySet):

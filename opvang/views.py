@@ -1,0 +1,366 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin, SingleTableView
+
+from gemeenten.models import Gemeente
+
+from . import services
+from .access import (
+    get_gemeente_for_user_or_404,
+    get_indiening_for_user_or_404,
+    get_locatie_for_user_or_404,
+    get_uitvraag_for_user_or_404,
+    may_edit_locaties,
+    may_review,
+)
+from .filters import LocatieFilter
+from .forms import AfsluitenForm, BeoordelingForm, LocatieForm, UitvraagForm, VersieForm
+from .models import Cyclus, Indiening, Locatie, Opgave, Uitvraag
+from .selectors import cijfers_per_gemeente, gemeente_cijfers, kies_cyclus, voortgang, wijzigingen
+from .services import LOCATIE_VELDEN
+from .tables import GemeenteTable, LocatieTable
+
+
+def _crumbs(*items):
+    return [("Overzicht", reverse("home")), *items]
+
+
+@login_required
+def home(request):
+    user = request.user
+    if user.is_gemeente:
+        return redirect("opvang:gemeente_detail", code=user.gemeente.code)
+    return redirect("opvang:gemeente_list")
+
+
+class GemeenteListView(LoginRequiredMixin, SingleTableView):
+    """The province's gemeenten with their figures and submission status."""
+
+    table_class = GemeenteTable
+    template_name = "opvang/gemeente_list.html"
+    table_pagination = False
+
+    def get_table_data(self):
+        self.cyclus = kies_cyclus(self.request.GET.get("cyclus"), self.request.user)
+        gemeenten = list(
+            Gemeente.objects.for_user(self.request.user).select_related("regio", "provincie")
+        )
+        self.uitvraag = Uitvraag.objects.for_user(self.request.user).open().first()
+        stand = voortgang(self.uitvraag, gemeenten) if self.uitvraag else {}
+        if self.cyclus is None:
+            return []
+        return [
+            {
+                "naam": c.gemeente.naam,
+                "url": reverse("opvang:gemeente_detail", args=[c.gemeente.code]),
+                "regio": c.gemeente.regio.naam if c.gemeente.regio else "",
+                "opgave": c.opgave_plekken,
+                "hard": c.telling.hard,
+                "hard_plan": c.telling.hard_plan,
+                "dekking": c.dekking_percentage,
+                "planvoorraad": f"{c.telling.planvoorraad_min}–{c.telling.planvoorraad_max}",
+                "planvoorraad_min": c.telling.planvoorraad_min,
+                "voortgang": stand.get(c.gemeente.pk, (None, None))[0],
+            }
+            for c in cijfers_per_gemeente(gemeenten=gemeenten, cyclus=self.cyclus)
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **kwargs,
+            cyclus=self.cyclus,
+            cycli=Cyclus.objects.all(),
+            uitvraag=self.uitvraag,
+            crumbs=_crumbs(("Gemeenten", "")),
+        )
+
+
+class GemeenteDetailView(LoginRequiredMixin, SingleTableMixin, FilterView):
+    """A gemeente's target, figures and locations."""
+
+    table_class = LocatieTable
+    filterset_class = LocatieFilter
+    template_name = "opvang/gemeente_detail.html"
+    table_pagination = {"per_page": 50}
+
+    def get_queryset(self):
+        self.gemeente = get_gemeente_for_user_or_404(self.request.user, self.kwargs["code"])
+        self.cyclus = kies_cyclus(self.request.GET.get("cyclus"), self.request.user)
+        return Locatie.objects.for_user(self.request.user).filter(gemeente=self.gemeente)
+
+    def get_table_kwargs(self):
+        return {"cyclus": self.cyclus}
+
+    def get_context_data(self, **kwargs):
+        user, gemeente = self.request.user, self.gemeente
+        uitvraag = Uitvraag.objects.for_user(user).open().select_related("cyclus").first()
+        return super().get_context_data(
+            **kwargs,
+            gemeente=gemeente,
+            cyclus=self.cyclus,
+            cycli=Cyclus.objects.all(),
+            cijfers=self.cyclus and gemeente_cijfers(gemeente=gemeente, cyclus=self.cyclus),
+            opgaven=Opgave.objects.filter(gemeente=gemeente).select_related("cyclus"),
+            uitvraag=uitvraag,
+            stand=uitvraag and voortgang(uitvraag, [gemeente])[gemeente.pk],
+            indieningen=Indiening.objects.filter(gemeente=gemeente).select_related("uitvraag"),
+            may_edit=may_edit_locaties(user, gemeente),
+            crumbs=_crumbs((gemeente.naam, "")),
+        )
+
+
+def _gemeente_crumbs(user, gemeente, *items):
+    return _crumbs((gemeente.naam, reverse("opvang:gemeente_detail", args=[gemeente.code])), *items)
+
+
+@login_required
+def locatie_nieuw(request, code):
+    gemeente = get_gemeente_for_user_or_404(request.user, code, for_edit=True)
+    form = LocatieForm(request.POST or None, gemeente=gemeente)
+    if request.method == "POST" and form.is_valid():
+        locatie = services.locatie_aanmaken(
+            gemeente=gemeente, data=form.cleaned_data, user=request.user
+        )
+        messages.success(request, f"Locatie ‘{locatie.naam}’ is toegevoegd.")
+        return redirect(locatie)
+    crumbs = _gemeente_crumbs(request.user, gemeente, ("Nieuwe locatie", ""))
+    return render(
+        request, "opvang/locatie_form.html", {"form": form, "gemeente": gemeente, "crumbs": crumbs}
+    )
+
+
+@login_required
+def locatie_detail(request, pk):
+    locatie = get_locatie_for_user_or_404(request.user, pk)
+    cyclus = kies_cyclus(request.GET.get("cyclus"), request.user)
+    ctx = {
+        "locatie": locatie,
+        "cyclus": cyclus,
+        "categorie": cyclus and locatie.categorie_in(cyclus),
+        "may_edit": may_edit_locaties(request.user, locatie.gemeente),
+        "crumbs": _gemeente_crumbs(request.user, locatie.gemeente, (locatie.naam, "")),
+    }
+    return render(request, "opvang/locatie_detail.html", ctx)
+
+
+@login_required
+def locatie_wijzigen(request, pk):
+    locatie = get_locatie_for_user_or_404(request.user, pk, for_edit=True)
+    form = LocatieForm(request.POST or None, instance=locatie, gemeente=locatie.gemeente)
+    versie = VersieForm(request.POST or None, initial={"version": locatie.version})
+    conflict = None
+    if request.method == "POST" and form.is_valid() and versie.is_valid():
+        try:
+            locatie = services.locatie_wijzigen(
+                locatie=locatie,
+                versie=versie.cleaned_data["version"],
+                data=form.cleaned_data,
+                user=request.user,
+            )
+        except services.VersieConflict as exc:
+            conflict = exc
+            versie = VersieForm(initial={"version": exc.huidig.version})
+        else:
+            messages.success(request, f"Locatie ‘{locatie.naam}’ is opgeslagen.")
+            return redirect(locatie)
+    ctx = {
+        "form": form,
+        "versie": versie,
+        "conflict": conflict,
+        "locatie": locatie,
+        "gemeente": locatie.gemeente,
+        "crumbs": _gemeente_crumbs(
+            request.user,
+            locatie.gemeente,
+            (locatie.naam, locatie.get_absolute_url()),
+            ("Wijzigen", ""),
+        ),
+    }
+    return render(request, "opvang/locatie_form.html", ctx, status=409 if conflict else 200)
+
+
+@login_required
+def locatie_afsluiten(request, pk):
+    locatie = get_locatie_for_user_or_404(request.user, pk, for_edit=True)
+    form = AfsluitenForm(request.POST or None, locatie=locatie)
+    versie = VersieForm(request.POST or None, initial={"version": locatie.version})
+    conflict = None
+    if request.method == "POST" and form.is_valid() and versie.is_valid():
+        try:
+            locatie = services.locatie_afsluiten(
+                locatie=locatie,
+                versie=versie.cleaned_data["version"],
+                user=request.user,
+                **form.cleaned_data,
+            )
+        except services.VersieConflict as exc:
+            conflict = exc
+            versie = VersieForm(initial={"version": exc.huidig.version})
+        else:
+            messages.success(
+                request, f"Locatie ‘{locatie.naam}’ is afgesloten ({locatie.get_status_display()})."
+            )
+            return redirect(locatie)
+    ctx = {
+        "form": form,
+        "versie": versie,
+        "conflict": conflict,
+        "locatie": locatie,
+        "crumbs": _gemeente_crumbs(
+            request.user,
+            locatie.gemeente,
+            (locatie.naam, locatie.get_absolute_url()),
+            ("Afsluiten", ""),
+        ),
+    }
+    return render(request, "opvang/locatie_afsluiten.html", ctx, status=409 if conflict else 200)
+
+
+@login_required
+def locatie_wijzigingen(request, pk):
+    locatie = get_locatie_for_user_or_404(request.user, pk)
+    ctx = {
+        "locatie": locatie,
+        "wijzigingen": wijzigingen(locatie, LOCATIE_VELDEN),
+        "crumbs": _gemeente_crumbs(
+            request.user,
+            locatie.gemeente,
+            (locatie.naam, locatie.get_absolute_url()),
+            ("Wijzigingen", ""),
+        ),
+    }
+    return render(request, "opvang/locatie_wijzigingen.html", ctx)
+
+
+@login_required
+def indienen(request, code):
+    gemeente = get_gemeente_for_user_or_404(request.user, code, for_edit=True)
+    uitvraag = Uitvraag.objects.for_user(request.user).open().select_related("cyclus").first()
+    if uitvraag is None:
+        messages.error(request, "Er staat geen uitvraag open; indienen kan nu niet.")
+        return redirect("opvang:gemeente_detail", code=code)
+    if request.method == "POST":
+        try:
+            indiening, created = services.indiening_indienen(
+                uitvraag=uitvraag, gemeente=gemeente, user=request.user
+            )
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
+            return redirect("opvang:gemeente_detail", code=code)
+        if created:
+            messages.success(request, "Uw gegevens zijn ingediend bij de provincie.")
+        else:
+            messages.info(request, services.AL_INGEDIEND)
+        return redirect(indiening)
+    ctx = {
+        "gemeente": gemeente,
+        "uitvraag": uitvraag,
+        "cijfers": gemeente_cijfers(gemeente=gemeente, cyclus=uitvraag.cyclus),
+        "stand": voortgang(uitvraag, [gemeente])[gemeente.pk],
+        "crumbs": _gemeente_crumbs(request.user, gemeente, ("Indienen", "")),
+    }
+    return render(request, "opvang/indienen.html", ctx)
+
+
+@login_required
+def uitvraag_list(request):
+    ctx = {
+        "uitvragen": Uitvraag.objects.for_user(request.user).select_related(
+            "cyclus", "provincie", "geopend_door"
+        ),
+        "may_review": may_review(request.user),
+        "crumbs": _crumbs(("Uitvragen", "")),
+    }
+    return render(request, "opvang/uitvraag_list.html", ctx)
+
+
+@login_required
+def uitvraag_nieuw(request):
+    if not may_review(request.user):
+        raise PermissionDenied
+    form = UitvraagForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            uitvraag = services.uitvraag_openen(
+                provincie=request.user.provincie, user=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "De uitvraag is geopend; de gemeenten kunnen nu indienen.")
+            return redirect(uitvraag)
+    crumbs = _crumbs(("Uitvragen", reverse("opvang:uitvraag_list")), ("Nieuwe uitvraag", ""))
+    return render(request, "opvang/uitvraag_form.html", {"form": form, "crumbs": crumbs})
+
+
+@login_required
+def uitvraag_detail(request, pk):
+    uitvraag = get_uitvraag_for_user_or_404(request.user, pk)
+    gemeenten = list(Gemeente.objects.for_user(request.user).select_related("regio"))
+    stand = voortgang(uitvraag, gemeenten)
+    ctx = {
+        "uitvraag": uitvraag,
+        "rijen": [(g, *stand[g.pk]) for g in gemeenten],
+        "may_review": may_review(request.user),
+        "crumbs": _crumbs(("Uitvragen", reverse("opvang:uitvraag_list")), (str(uitvraag), "")),
+    }
+    return render(request, "opvang/uitvraag_detail.html", ctx)
+
+
+@require_POST
+@login_required
+def uitvraag_sluiten(request, pk):
+    uitvraag = get_uitvraag_for_user_or_404(request.user, pk, for_review=True)
+    if uitvraag.is_open:
+        services.uitvraag_sluiten(uitvraag=uitvraag, user=request.user)
+        messages.success(request, "De uitvraag is gesloten.")
+    return redirect(uitvraag)
+
+
+@login_required
+def indiening_detail(request, pk):
+    indiening = get_indiening_for_user_or_404(request.user, pk)
+    ctx = {
+        "indiening": indiening,
+        "snapshot": indiening.snapshot,
+        "form": BeoordelingForm() if may_review(request.user) else None,
+        "wijzigingen": wijzigingen(indiening, ["status", "opmerking"]),
+        "crumbs": _gemeente_crumbs(request.user, indiening.gemeente, (str(indiening), "")),
+    }
+    return render(request, "opvang/indiening_detail.html", ctx)
+
+
+@require_POST
+@login_required
+def indiening_beoordelen(request, pk):
+    indiening = get_indiening_for_user_or_404(request.user, pk, for_review=True)
+    form = BeoordelingForm(request.POST)
+    if form.is_valid():
+        try:
+            services.indiening_beoordelen(
+                indiening=indiening,
+                akkoord=form.cleaned_data["besluit"] == "akkoord",
+                opmerking=form.cleaned_data["opmerking"],
+                user=request.user,
+            )
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
+        else:
+            messages.success(
+                request, f"Indiening van {indiening.gemeente} is {indiening.get_status_display()}."
+            )
+            return redirect(indiening)
+    ctx = {
+        "indiening": indiening,
+        "snapshot": indiening.snapshot,
+        "form": form,
+        "wijzigingen": wijzigingen(indiening, ["status", "opmerking"]),
+        "crumbs": _gemeente_crumbs(request.user, indiening.gemeente, (str(indiening), "")),
+    }
+    return render(request, "opvang/indiening_detail.html", ctx, status=400)

@@ -1,0 +1,177 @@
+"""Reads that assemble figures for pages: every figure comes from telregels.tel()."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+
+from .constants import VoortgangStatus
+from .models import Cyclus, Indiening, Locatie, Opgave, Uitvraag
+from .telregels import Telling, percentage, tel
+
+
+@dataclass(frozen=True)
+class GemeenteCijfers:
+    gemeente: object
+    cyclus: Cyclus
+    opgave: Opgave | None
+    telling: Telling
+    peildatum: date
+
+    @property
+    def opgave_plekken(self):
+        return self.opgave.plekken if self.opgave else None
+
+    @property
+    def opgave_amv(self):
+        return self.opgave.amv_plekken if self.opgave else None
+
+    @property
+    def dekking_percentage(self):
+        return percentage(self.telling.minimale_dekking, self.opgave_plekken)
+
+    @property
+    def tekort(self):
+        """Return the places still missing for minimale dekking (never negative)."""
+        if self.opgave_plekken is None:
+            return None
+        return max(self.opgave_plekken - self.telling.minimale_dekking, 0)
+
+
+def today():
+    return timezone.localdate()
+
+
+def geldende_opgaven(cyclus, gemeenten):
+    """Return {gemeente_id: applicable Opgave} in one query."""
+    qs = Opgave.objects.in_cyclus(cyclus).geldend().filter(gemeente__in=gemeenten)
+    return {opgave.gemeente_id: opgave for opgave in qs}
+
+
+def cijfers_per_gemeente(*, gemeenten, cyclus, peildatum=None):
+    """Return GemeenteCijfers for each gemeente, in three queries whatever their number."""
+    peildatum = peildatum or today()
+    gemeenten = list(gemeenten)
+    opgaven = geldende_opgaven(cyclus, gemeenten)
+    waarden = defaultdict(list)
+    for locatie in Locatie.objects.filter(gemeente__in=gemeenten):
+        waarden[locatie.gemeente_id].append(locatie.waarden)
+    return [
+        GemeenteCijfers(
+            gemeente=gemeente,
+            cyclus=cyclus,
+            opgave=opgaven.get(gemeente.pk),
+            telling=tel(waarden[gemeente.pk], cyclus.telvenster, peildatum),
+            peildatum=peildatum,
+        )
+        for gemeente in gemeenten
+    ]
+
+
+def gemeente_cijfers(*, gemeente, cyclus, peildatum=None):
+    return cijfers_per_gemeente(gemeenten=[gemeente], cyclus=cyclus, peildatum=peildatum)[0]
+
+
+def kies_cyclus(nummer, user):
+    """Return the cycle asked for, else the one of the province's open uitvraag, else the
+    latest cycle whose counting window is known."""
+    cycli = list(Cyclus.objects.all())
+    if not cycli:
+        return None
+    for cyclus in cycli:
+        if str(cyclus.nummer) == str(nummer):
+            return cyclus
+    uitvraag = Uitvraag.objects.for_user(user).open().first()
+    if uitvraag:
+        return uitvraag.cyclus
+    bekend = [c for c in cycli if c.telvenster.is_bekend]
+    return (bekend or cycli)[-1]
+
+
+def voortgang(uitvraag, gemeenten):
+    """Return {gemeente_id: (VoortgangStatus, latest Indiening or None)} in two queries.
+
+    Without a submission, a gemeente that changed a location since the uitvraag opened
+    is 'concept', otherwise 'niet gestart'.
+    """
+    laatste = {
+        i.gemeente_id: i
+        for i in Indiening.objects.filter(uitvraag=uitvraag, gemeente__in=gemeenten)
+        .laatste_per_gemeente()
+        .select_related("ingediend_door")
+    }
+    bezig = set(
+        Locatie.history.filter(history_date__gte=uitvraag.geopend_op, gemeente__in=gemeenten)
+        .values_list("gemeente_id", flat=True)
+        .distinct()
+    )
+    result = {}
+    for gemeente in gemeenten:
+        indiening = laatste.get(gemeente.pk)
+        if indiening:
+            status = VoortgangStatus(indiening.status)
+        elif gemeente.pk in bezig:
+            status = VoortgangStatus.CONCEPT
+        else:
+            status = VoortgangStatus.NIET_GESTART
+        result[gemeente.pk] = (status, indiening)
+    return result
+
+
+@dataclass(frozen=True)
+class Wijziging:
+    """One entry of an object's history with the fields it changed."""
+
+    moment: object
+    door: object
+    ip_address: str | None
+    soort: str
+    reden: str | None
+    velden: list  # [(label, old, new)]
+
+
+HISTORY_TYPE = {"+": "aangemaakt", "~": "gewijzigd", "-": "verwijderd"}
+
+
+def _leesbaar(field, value):
+    """Return the value as users know it: a choice's label instead of its code."""
+    if field.choices and value is not None:
+        return dict(field.flatchoices).get(value, value)
+    return value
+
+
+def wijzigingen(obj, velden):
+    """Return the object's history, newest first, each with old and new values."""
+    records = list(obj.history.select_related("history_user").order_by("history_id"))
+    model = type(obj)
+    result = []
+    vorige = None
+    for record in records:
+        if vorige is None:
+            changes = [
+                (v, None, getattr(record, v))
+                for v in velden
+                if getattr(record, v) not in (None, "")
+            ]
+        else:
+            delta = record.diff_against(vorige, included_fields=list(velden))
+            changes = [(c.field, c.old, c.new) for c in delta.changes]
+        result.append(
+            Wijziging(
+                moment=record.history_date,
+                door=record.history_user,
+                ip_address=record.ip_address,
+                soort=HISTORY_TYPE[record.history_type],
+                reden=record.history_change_reason,
+                velden=[
+                    (f.verbose_name, _leesbaar(f, old), _leesbaar(f, new))
+                    for name, old, new in changes
+                    for f in [model._meta.get_field(name)]
+                ],
+            )
+        )
+        vorige = record
+    return result[::-1]

@@ -1,0 +1,218 @@
+"""Writes: every change to locations, targets, uitvragen and submissions goes here.
+
+Each function saves objects one by one so that the audit trail (django-simple-history)
+records them with the acting user; `_history_user` makes that explicit for writes
+outside a request (management commands, imports).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .constants import AFGESLOTEN_STATUSSEN, IndieningStatus
+from .models import Indiening, Locatie, Opgave, Uitvraag
+from .selectors import gemeente_cijfers
+
+LOCATIE_VELDEN = (
+    "naam",
+    "soort",
+    "status",
+    "plekken",
+    "plekken_max",
+    "amv_plekken",
+    "beschikbaar_vanaf",
+    "beschikbaar_tot",
+    "toelichting",
+)
+
+AL_INGEDIEND = "Uw gemeente heeft voor deze uitvraag al ingediend; er is niets dubbel verstuurd."
+UITVRAAG_GESLOTEN = "Deze uitvraag is gesloten; indienen kan niet meer."
+AL_BEOORDEELD = "Deze indiening is al beoordeeld."
+OPMERKING_VERPLICHT = "Geef bij terugsturen aan wat de gemeente moet aanpassen."
+GEEN_AFSLUITSTATUS = "Kies 'beëindigd' of 'vervallen'."
+
+
+class VersieConflict(Exception):
+    """Someone else saved the location since the user opened it."""
+
+    def __init__(self, huidig, wijzigingen):
+        super().__init__("De locatie is intussen door iemand anders gewijzigd.")
+        self.huidig = huidig
+        self.wijzigingen = wijzigingen
+
+
+def _attribute(obj, user, reason=None):
+    obj._history_user = user
+    if reason:
+        obj._change_reason = reason
+
+
+def locatie_aanmaken(*, gemeente, data, user, reden=None):
+    locatie = Locatie(gemeente=gemeente, **{k: data[k] for k in LOCATIE_VELDEN if k in data})
+    locatie.full_clean()
+    _attribute(locatie, user, reden)
+    locatie.save()
+    return locatie
+
+
+def _wijzigingen_sinds(locatie, versie):
+    """Return [(veld label, then, now, by whom, when)] of what changed since versie."""
+    oud = locatie.history.filter(version=versie).order_by("-history_id").first()
+    nieuw = locatie.history.order_by("-history_id").select_related("history_user").first()
+    if oud is None or nieuw is None:
+        return []
+    delta = nieuw.diff_against(oud, included_fields=list(LOCATIE_VELDEN))
+    return [
+        (
+            Locatie._meta.get_field(c.field).verbose_name,
+            c.old,
+            c.new,
+            nieuw.history_user,
+            nieuw.history_date,
+        )
+        for c in delta.changes
+    ]
+
+
+def locatie_wijzigen(*, locatie, versie, data, user, reden=None):
+    """Save data on the location if nobody changed it since versie; else VersieConflict.
+
+    The row is locked (SELECT ... FOR UPDATE; on SQLite the transaction takes the write
+    lock at its start) so that the version check and the save cannot interleave.
+    """
+    with transaction.atomic():
+        huidig = Locatie.objects.select_for_update().get(pk=locatie.pk)
+        if huidig.version != versie:
+            raise VersieConflict(huidig, _wijzigingen_sinds(huidig, versie))
+        for veld in LOCATIE_VELDEN:
+            if veld in data:
+                setattr(huidig, veld, data[veld])
+        huidig.version += 1
+        huidig.full_clean()
+        _attribute(huidig, user, reden)
+        huidig.save()
+    return huidig
+
+
+def locatie_afsluiten(*, locatie, versie, status, beschikbaar_tot, reden, user):
+    """Close a location (beëindigd or vervallen); it stays, with its history."""
+    if status not in AFGESLOTEN_STATUSSEN:
+        raise ValidationError(GEEN_AFSLUITSTATUS)
+    return locatie_wijzigen(
+        locatie=locatie,
+        versie=versie,
+        data={"status": status, "beschikbaar_tot": beschikbaar_tot or locatie.beschikbaar_tot},
+        user=user,
+        reden=reden or "Locatie afgesloten",
+    )
+
+
+def opgave_vastleggen(*, gemeente, cyclus, soort, plekken, amv_plekken, bron, datum, user):
+    """Record a new version of a gemeente's target; earlier versions stay."""
+    opgave = Opgave(
+        gemeente=gemeente,
+        cyclus=cyclus,
+        soort=soort,
+        plekken=plekken,
+        amv_plekken=amv_plekken,
+        bron=bron,
+        datum=datum,
+        created_by=user,
+    )
+    opgave.full_clean()
+    _attribute(opgave, user)
+    opgave.save()
+    return opgave
+
+
+def uitvraag_openen(*, provincie, cyclus, deadline, bericht, user):
+    uitvraag = Uitvraag(
+        provincie=provincie, cyclus=cyclus, deadline=deadline, bericht=bericht, geopend_door=user
+    )
+    uitvraag.full_clean()
+    _attribute(uitvraag, user)
+    uitvraag.save()
+    return uitvraag
+
+
+def uitvraag_sluiten(*, uitvraag, user):
+    uitvraag.gesloten_op = timezone.now()
+    _attribute(uitvraag, user)
+    uitvraag.save()
+    return uitvraag
+
+
+def snapshot_maken(*, gemeente, cyclus):
+    """Freeze the gemeente's locations, target and figures as plain JSON."""
+    cijfers = gemeente_cijfers(gemeente=gemeente, cyclus=cyclus)
+    opgave = cijfers.opgave
+    return {
+        "gemeente": {"code": gemeente.code, "naam": gemeente.naam},
+        "cyclus": cyclus.nummer,
+        "peildatum": cijfers.peildatum.isoformat(),
+        "opgave": None
+        if opgave is None
+        else {
+            "plekken": opgave.plekken,
+            "amv": opgave.amv_plekken,
+            "soort": opgave.soort,
+            "bron": opgave.bron,
+            "datum": opgave.datum.isoformat(),
+        },
+        "telling": asdict(cijfers.telling),
+        "locaties": [
+            {
+                "id": loc.pk,
+                "version": loc.version,
+                **{
+                    veld: (v.isoformat() if hasattr(v, "isoformat") else v)
+                    for veld in LOCATIE_VELDEN
+                    for v in [getattr(loc, veld)]
+                },
+            }
+            for loc in gemeente.locaties.order_by("naam")
+        ],
+    }
+
+
+def indiening_indienen(*, uitvraag, gemeente, user):
+    """Submit the gemeente's current data; return (indiening, created).
+
+    A second submission while one awaits review or is accepted is refused by a
+    unique constraint, so double clicks and second tabs create nothing.
+    """
+    if not uitvraag.is_open:
+        raise ValidationError(UITVRAAG_GESLOTEN)
+    indiening = Indiening(
+        uitvraag=uitvraag,
+        gemeente=gemeente,
+        ingediend_door=user,
+        snapshot=snapshot_maken(gemeente=gemeente, cyclus=uitvraag.cyclus),
+    )
+    _attribute(indiening, user)
+    try:
+        with transaction.atomic():
+            indiening.save()
+    except IntegrityError:
+        bestaand = Indiening.objects.filter(uitvraag=uitvraag, gemeente=gemeente).first()
+        return bestaand, False
+    return indiening, True
+
+
+def indiening_beoordelen(*, indiening, akkoord, opmerking, user):
+    """Accept the submission, or return it with a remark."""
+    if indiening.status != IndieningStatus.INGEDIEND:
+        raise ValidationError(AL_BEOORDEELD)
+    if not akkoord and not opmerking.strip():
+        raise ValidationError(OPMERKING_VERPLICHT)
+    indiening.status = IndieningStatus.AKKOORD if akkoord else IndieningStatus.TERUGGESTUURD
+    indiening.opmerking = opmerking
+    indiening.beoordeeld_door = user
+    indiening.beoordeeld_op = timezone.now()
+    _attribute(indiening, user)
+    indiening.save()
+    return indiening
