@@ -86,9 +86,11 @@ def telt_soort(soort: str, venster: Telvenster) -> bool:
 
 def categorie(loc: LocatieWaarden, venster: Telvenster) -> Categorie:
     """Return where the location's places count in the cycle of this window."""
+    if not telt_soort(loc.soort, venster):
+        return Categorie.TELT_NIET
     if loc.status == Status.IN_VOORBEREIDING:
         return Categorie.PLANVOORRAAD
-    if loc.status not in ZEKERE_STATUSSEN or not telt_soort(loc.soort, venster):
+    if loc.status not in ZEKERE_STATUSSEN:
         return Categorie.TELT_NIET
     if not venster.is_bekend or loc.vanaf is None:
         return Categorie.ONBEKEND

@@ -5,8 +5,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
 from django_filters.views import FilterView
-from django_tables2 import SingleTableMixin, SingleTableView
+from django_tables2 import SingleTableMixin
 
 from gemeenten.models import Gemeente
 
@@ -39,7 +40,7 @@ def home(request):
     return redirect("opvang:gemeente_list")
 
 
-class GemeenteListView(LoginRequiredMixin, SingleTableView):
+class GemeenteListView(LoginRequiredMixin, SingleTableMixin, TemplateView):
     """The province's gemeenten with their figures and submission status."""
 
     table_class = GemeenteTable
@@ -72,13 +73,14 @@ class GemeenteListView(LoginRequiredMixin, SingleTableView):
         ]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            **kwargs,
+        context = super().get_context_data(**kwargs)  # builds the table, setting cyclus
+        context.update(
             cyclus=self.cyclus,
             cycli=Cyclus.objects.all(),
             uitvraag=self.uitvraag,
             crumbs=_crumbs(("Gemeenten", "")),
         )
+        return context
 
 
 class GemeenteDetailView(LoginRequiredMixin, SingleTableMixin, FilterView):

@@ -15,6 +15,12 @@ from .factories import (
 )
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    """Hash test passwords cheaply; production keeps Django's default (PBKDF2)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def provincie(db):
     return ProvincieFactory(code="PV26", naam="Utrecht")

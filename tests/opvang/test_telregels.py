@@ -224,10 +224,12 @@ def test_noodopvang_is_left_out_of_the_totals_but_not_out_of_current_capacity():
     assert (aan.hard, aan.huidig) == (300, 300)
 
 
-def test_noodopvang_in_preparation_counts_as_planvoorraad_even_with_the_setting_off():
-    """DOMAIN.md §4 defines planvoorraad by status alone; the soort rule names hard only."""
+def test_a_noodopvang_initiative_is_no_planvoorraad_when_noodopvang_does_not_count():
+    """Planvoorraad is measured against the opgave, so the soort rule applies to it too."""
     loc = locatie(status=Status.IN_VOORBEREIDING, soort=Soort.NOODOPVANG)
-    assert categorie(loc, VENSTER) == Categorie.PLANVOORRAAD
+    assert categorie(loc, VENSTER) == Categorie.TELT_NIET
+    meetellend = Telvenster(VENSTER.van, VENSTER.tot, noodopvang_telt=True)
+    assert categorie(loc, meetellend) == Categorie.PLANVOORRAAD
 
 
 # AMV alongside.
