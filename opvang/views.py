@@ -4,7 +4,6 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
@@ -315,11 +314,10 @@ def uitvraag_detail(request, pk):
     return render(request, "opvang/uitvraag_detail.html", ctx)
 
 
-@require_POST
 @login_required
 def uitvraag_sluiten(request, pk):
     uitvraag = get_uitvraag_for_user_or_404(request.user, pk, for_review=True)
-    if uitvraag.is_open:
+    if request.method == "POST" and uitvraag.is_open:
         services.uitvraag_sluiten(uitvraag=uitvraag, user=request.user)
         messages.success(request, "De uitvraag is gesloten.")
     return redirect(uitvraag)
@@ -338,10 +336,11 @@ def indiening_detail(request, pk):
     return render(request, "opvang/indiening_detail.html", ctx)
 
 
-@require_POST
 @login_required
 def indiening_beoordelen(request, pk):
     indiening = get_indiening_for_user_or_404(request.user, pk, for_review=True)
+    if request.method != "POST":
+        return redirect(indiening)
     form = BeoordelingForm(request.POST)
     if form.is_valid():
         try:

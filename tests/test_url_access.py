@@ -1,0 +1,180 @@
+"""Walk every URL of the app with every role and another gemeente's objects.
+
+A new URL pattern fails `test_every_url_is_covered` until it is added to URLS with
+its scope, so no page can leak another gemeente's or province's data unnoticed.
+"""
+
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from gemeenten.constants import Rol
+from opvang import services
+from opvang.models import Indiening, Locatie
+from tests.factories import TEST_PASSWORD, LocatieFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+# name: (args from the objects, scope, writes)
+# scope "gemeente": the object belongs to gemeente Utrecht; "provincie": to province Utrecht;
+# "eigen": the page shows only the user's own scope; writes: only the own gemeente
+# (or PRT/cvdK for review pages) may change anything.
+URLS = {
+    "home": (lambda o: [], "eigen", None),
+    "opvang:gemeente_list": (lambda o: [], "eigen", None),
+    "opvang:uitvraag_list": (lambda o: [], "eigen", None),
+    "opvang:uitvraag_nieuw": (lambda o: [], "eigen", "review"),
+    "opvang:gemeente_detail": (lambda o: [o.gemeente.code], "gemeente", None),
+    "opvang:locatie_nieuw": (lambda o: [o.gemeente.code], "gemeente", "gemeente"),
+    "opvang:indienen": (lambda o: [o.gemeente.code], "gemeente", "gemeente"),
+    "opvang:locatie_detail": (lambda o: [o.locatie.pk], "gemeente", None),
+    "opvang:locatie_wijzigen": (lambda o: [o.locatie.pk], "gemeente", "gemeente"),
+    "opvang:locatie_afsluiten": (lambda o: [o.locatie.pk], "gemeente", "gemeente"),
+    "opvang:locatie_wijzigingen": (lambda o: [o.locatie.pk], "gemeente", None),
+    "opvang:indiening_detail": (lambda o: [o.indiening.pk], "gemeente", None),
+    "opvang:indiening_beoordelen": (lambda o: [o.indiening.pk], "gemeente", "review"),
+    "opvang:uitvraag_detail": (lambda o: [o.uitvraag.pk], "provincie", None),
+    "opvang:uitvraag_sluiten": (lambda o: [o.uitvraag.pk], "provincie", "review"),
+}
+OUTSIDE_APP = {"login", "logout"}
+
+
+def app_url_names(patterns=None, namespace=""):
+    for p in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(p, URLResolver):
+            if p.namespace == "admin":
+                continue
+            ns = f"{namespace}{p.namespace}:" if p.namespace else namespace
+            yield from app_url_names(p.url_patterns, ns)
+        elif isinstance(p, URLPattern) and p.name:
+            yield f"{namespace}{p.name}"
+
+
+def test_every_url_is_covered():
+    assert set(app_url_names()) - OUTSIDE_APP == set(URLS)
+
+
+@pytest.fixture
+def objecten(gemeente, gemeente_user, prt_user, cyclus):
+    uitvraag = services.uitvraag_openen(
+        provincie=gemeente.provincie,
+        cyclus=cyclus,
+        deadline=date(2026, 12, 1),
+        bericht="",
+        user=prt_user,
+    )
+    locatie = LocatieFactory(gemeente=gemeente, naam="Geheime locatie")
+    indiening, _ = services.indiening_indienen(
+        uitvraag=uitvraag, gemeente=gemeente, user=gemeente_user
+    )
+    return SimpleNamespace(
+        gemeente=gemeente, locatie=locatie, uitvraag=uitvraag, indiening=indiening
+    )
+
+
+def footprint():
+    """What a refused request must leave unchanged."""
+    return (
+        Locatie.history.count(),
+        Indiening.history.count(),
+        list(Indiening.objects.values_list("status", flat=True)),
+    )
+
+
+def fetch(client, user, name, objecten, method):
+    if user is not None:
+        client.login(username=user.username, password=TEST_PASSWORD)
+    url = reverse(name, args=URLS[name][0](objecten))
+    return getattr(client, method)(url)
+
+
+@pytest.mark.parametrize("name", sorted(URLS))
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_anonymous_users_go_to_the_login_page(client, objecten, name, method):
+    before = footprint()
+    response = fetch(client, None, name, objecten, method)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+    assert footprint() == before
+
+
+OUTSIDER_CASES = [
+    (name, method)
+    for name, (_, scope, writes) in sorted(URLS.items())
+    if scope != "eigen"
+    for method in (["get", "post"] if writes else ["get"])
+]
+
+
+@pytest.mark.parametrize(("name", "method"), OUTSIDER_CASES)
+@pytest.mark.parametrize("buitenstaander", ["andere_gemeente_user", "vreemde_prt_user"])
+def test_outsiders_get_404_and_change_nothing(
+    request, client, objecten, name, method, buitenstaander
+):
+    scope = URLS[name][1]
+    if scope == "provincie" and buitenstaander == "andere_gemeente_user":
+        # A gemeente sees its own province's uitvraag (deadline, message); writing
+        # there is covered by test_a_gemeente_cannot_do_the_provinces_work.
+        return
+    user = request.getfixturevalue(buitenstaander)
+    before = footprint()
+    response = fetch(client, user, name, objecten, method)
+    assert response.status_code == 404
+    assert footprint() == before
+
+
+@pytest.mark.parametrize("name", sorted(n for n, (_, _, w) in URLS.items() if w == "gemeente"))
+@pytest.mark.parametrize("lezer", ["prt_user", "cvdk_user", "beheer_user"])
+def test_readers_cannot_change_a_gemeentes_data(request, client, objecten, name, lezer):
+    user = request.getfixturevalue(lezer)
+    before = footprint()
+    response = fetch(client, user, name, objecten, "post")
+    assert response.status_code == 403
+    assert footprint() == before
+
+
+@pytest.mark.parametrize("name", sorted(n for n, (_, _, w) in URLS.items() if w == "review"))
+def test_a_gemeente_cannot_do_the_provinces_work(client, objecten, gemeente_user, name):
+    before = footprint()
+    response = fetch(client, gemeente_user, name, objecten, "post")
+    assert response.status_code == 403
+    assert footprint() == before
+
+
+@pytest.mark.parametrize("name", sorted(n for n, (_, scope, _) in URLS.items() if scope == "eigen"))
+@pytest.mark.parametrize("buitenstaander", ["andere_gemeente_user", "vreemde_prt_user"])
+def test_overview_pages_show_nothing_of_others(request, client, objecten, name, buitenstaander):
+    user = request.getfixturevalue(buitenstaander)
+    response = fetch(client, user, name, objecten, "get")
+    if response.status_code == 302:
+        response = client.get(response.url)
+    assert response.status_code in (200, 403)
+    content = response.content.decode()
+    assert "Geheime locatie" not in content
+    assert reverse("opvang:gemeente_detail", args=[objecten.gemeente.code]) not in content
+
+
+@pytest.mark.parametrize("name", sorted(n for n, (_, _, w) in URLS.items() if w is None))
+@pytest.mark.parametrize("insider", ["gemeente_user", "prt_user", "cvdk_user"])
+def test_insiders_read_every_page_of_their_scope(request, client, objecten, name, insider):
+    response = fetch(client, request.getfixturevalue(insider), name, objecten, "get")
+    assert response.status_code in (200, 302)
+
+
+def test_the_admin_is_for_beheer_only(client, gemeente_user, prt_user):
+    for user in (gemeente_user, prt_user):
+        client.login(username=user.username, password=TEST_PASSWORD)
+        response = client.get(reverse("admin:opvang_locatie_changelist"))
+        assert response.status_code == 302
+        assert "/beheer/login/" in response.url
+
+
+def test_a_deactivated_user_sees_nothing(client, objecten):
+    user = UserFactory(username="oud", rol=Rol.GEMEENTE, gemeente=objecten.gemeente)
+    client.login(username=user.username, password=TEST_PASSWORD)
+    user.is_active = False
+    user.save()
+    response = fetch(client, None, "opvang:locatie_detail", objecten, "get")
+    assert response.status_code == 302
