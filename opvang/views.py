@@ -64,8 +64,9 @@ class GemeenteListView(LoginRequiredMixin, SingleTableMixin, TemplateView):
                 "hard": c.telling.hard,
                 "hard_plan": c.telling.hard_plan,
                 "dekking": c.dekking_percentage,
-                "planvoorraad": f"{c.telling.planvoorraad_min}–{c.telling.planvoorraad_max}",
+                "planvoorraad": c.telling.planvoorraad_min,
                 "planvoorraad_min": c.telling.planvoorraad_min,
+                "planvoorraad_max": c.telling.planvoorraad_max,
                 "voortgang": stand.get(c.gemeente.pk, (None, None))[0],
             }
             for c in cijfers_per_gemeente(gemeenten=gemeenten, cyclus=self.cyclus)
