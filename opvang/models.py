@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from .audit import AuditedQuerySet, AuditFields
@@ -297,7 +298,8 @@ class Indiening(models.Model):
         ]
 
     def __str__(self):
-        return f"Indiening {self.gemeente} ({self.ingediend_op:%d-%m-%Y %H:%M})"
+        moment = timezone.localtime(self.ingediend_op)
+        return f"Indiening {self.gemeente} ({moment:%d-%m-%Y %H:%M})"
 
     def get_absolute_url(self):
         return reverse("opvang:indiening_detail", args=[self.pk])

@@ -1,0 +1,28 @@
+"""Show stored codes and ISO dates (as in submission snapshots) the way users read them."""
+
+from datetime import date
+
+from django import template
+from django.utils.formats import date_format
+
+from opvang.constants import Soort, Status
+
+register = template.Library()
+
+
+@register.filter
+def soort_label(value):
+    return Soort(value).label if value in Soort.values else value
+
+
+@register.filter
+def status_label(value):
+    return Status(value).label if value in Status.values else value
+
+
+@register.filter
+def iso_datum(value):
+    """Format an ISO date string (YYYY-MM-DD) as 1-7-2025; empty stays empty."""
+    if not value:
+        return ""
+    return date_format(date.fromisoformat(value), "j-n-Y")
