@@ -10,7 +10,11 @@ PYTEST_ARGS ?=
 
 run: $(VENV)/.installed
 	$(PY) manage.py migrate
-	$(PY) manage.py loaddata referentie
+	@# Load the reference data once: loading it again would overwrite, without a
+	@# trace in the audit trail, what beheer has since corrected.
+	@if $(PY) manage.py shell -c "import sys; from gemeenten.models import Provincie; sys.exit(Provincie.objects.exists())"; \
+	then $(PY) manage.py loaddata referentie; \
+	else echo "Referentiegegevens staan er al; niet opnieuw geladen."; fi
 	$(PY) manage.py demo
 	DEMO_MODE=1 $(PY) manage.py runserver 127.0.0.1:8000
 
