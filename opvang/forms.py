@@ -2,7 +2,7 @@ from django import forms
 
 from .constants import ZEKERE_STATUSSEN, Status
 from .models import Locatie, Uitvraag
-from .services import OPMERKING_VERPLICHT
+from .services import LOCATIE_VELDEN, OPMERKING_VERPLICHT
 
 NAAM_BESTAAT = "Uw gemeente heeft al een locatie met de naam ‘{naam}’."
 AMV_TE_GROOT = "Het aantal AMV-plekken ({amv}) is groter dan het aantal plekken ({plekken})."
@@ -27,17 +27,7 @@ class LocatieForm(forms.ModelForm):
 
     class Meta:
         model = Locatie
-        fields = [
-            "naam",
-            "soort",
-            "status",
-            "plekken",
-            "plekken_max",
-            "amv_plekken",
-            "beschikbaar_vanaf",
-            "beschikbaar_tot",
-            "toelichting",
-        ]
+        fields = list(LOCATIE_VELDEN)
         widgets = {
             "beschikbaar_vanaf": DateInput(),
             "beschikbaar_tot": DateInput(),

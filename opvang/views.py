@@ -117,7 +117,7 @@ class GemeenteDetailView(LoginRequiredMixin, SingleTableMixin, FilterView):
         )
 
 
-def _gemeente_crumbs(user, gemeente, *items):
+def _gemeente_crumbs(gemeente, *items):
     return _crumbs((gemeente.naam, reverse("opvang:gemeente_detail", args=[gemeente.code])), *items)
 
 
@@ -131,7 +131,7 @@ def locatie_nieuw(request, code):
         )
         messages.success(request, f"Locatie ‘{locatie.naam}’ is toegevoegd.")
         return redirect(locatie)
-    crumbs = _gemeente_crumbs(request.user, gemeente, ("Nieuwe locatie", ""))
+    crumbs = _gemeente_crumbs(gemeente, ("Nieuwe locatie", ""))
     return render(
         request, "opvang/locatie_form.html", {"form": form, "gemeente": gemeente, "crumbs": crumbs}
     )
@@ -146,31 +146,28 @@ def locatie_detail(request, pk):
         "cyclus": cyclus,
         "categorie": cyclus and locatie.categorie_in(cyclus),
         "may_edit": may_edit_locaties(request.user, locatie.gemeente),
-        "crumbs": _gemeente_crumbs(request.user, locatie.gemeente, (locatie.naam, "")),
+        "crumbs": _gemeente_crumbs(locatie.gemeente, (locatie.naam, "")),
     }
     return render(request, "opvang/locatie_detail.html", ctx)
 
 
-@login_required
-def locatie_wijzigen(request, pk):
-    locatie = get_locatie_for_user_or_404(request.user, pk, for_edit=True)
-    form = LocatieForm(request.POST or None, instance=locatie, gemeente=locatie.gemeente)
+def _versioned_edit(request, locatie, form, *, save, template, stap, gelukt):
+    """Validate form and version and save; a stale version shows what others changed.
+
+    The user's input stays in the form; the version moves to the current one, so a
+    second save after reading the differences is a deliberate choice.
+    """
     versie = VersieForm(request.POST or None, initial={"version": locatie.version})
     conflict = None
     if request.method == "POST" and form.is_valid() and versie.is_valid():
         try:
-            locatie = services.locatie_wijzigen(
-                locatie=locatie,
-                versie=versie.cleaned_data["version"],
-                data=form.cleaned_data,
-                user=request.user,
-            )
+            opgeslagen = save(versie.cleaned_data["version"], form.cleaned_data)
         except services.VersieConflict as exc:
             conflict = exc
             versie = VersieForm(initial={"version": exc.huidig.version})
         else:
-            messages.success(request, f"Locatie ‘{locatie.naam}’ is opgeslagen.")
-            return redirect(locatie)
+            messages.success(request, gelukt(opgeslagen))
+            return redirect(opgeslagen)
     ctx = {
         "form": form,
         "versie": versie,
@@ -178,50 +175,42 @@ def locatie_wijzigen(request, pk):
         "locatie": locatie,
         "gemeente": locatie.gemeente,
         "crumbs": _gemeente_crumbs(
-            request.user,
-            locatie.gemeente,
-            (locatie.naam, locatie.get_absolute_url()),
-            ("Wijzigen", ""),
+            locatie.gemeente, (locatie.naam, locatie.get_absolute_url()), (stap, "")
         ),
     }
-    return render(request, "opvang/locatie_form.html", ctx, status=409 if conflict else 200)
+    return render(request, template, ctx, status=409 if conflict else 200)
+
+
+@login_required
+def locatie_wijzigen(request, pk):
+    locatie = get_locatie_for_user_or_404(request.user, pk, for_edit=True)
+    return _versioned_edit(
+        request,
+        locatie,
+        LocatieForm(request.POST or None, instance=locatie, gemeente=locatie.gemeente),
+        save=lambda versie, data: services.locatie_wijzigen(
+            locatie=locatie, versie=versie, data=data, user=request.user
+        ),
+        template="opvang/locatie_form.html",
+        stap="Wijzigen",
+        gelukt=lambda loc: f"Locatie ‘{loc.naam}’ is opgeslagen.",
+    )
 
 
 @login_required
 def locatie_afsluiten(request, pk):
     locatie = get_locatie_for_user_or_404(request.user, pk, for_edit=True)
-    form = AfsluitenForm(request.POST or None, locatie=locatie)
-    versie = VersieForm(request.POST or None, initial={"version": locatie.version})
-    conflict = None
-    if request.method == "POST" and form.is_valid() and versie.is_valid():
-        try:
-            locatie = services.locatie_afsluiten(
-                locatie=locatie,
-                versie=versie.cleaned_data["version"],
-                user=request.user,
-                **form.cleaned_data,
-            )
-        except services.VersieConflict as exc:
-            conflict = exc
-            versie = VersieForm(initial={"version": exc.huidig.version})
-        else:
-            messages.success(
-                request, f"Locatie ‘{locatie.naam}’ is afgesloten ({locatie.get_status_display()})."
-            )
-            return redirect(locatie)
-    ctx = {
-        "form": form,
-        "versie": versie,
-        "conflict": conflict,
-        "locatie": locatie,
-        "crumbs": _gemeente_crumbs(
-            request.user,
-            locatie.gemeente,
-            (locatie.naam, locatie.get_absolute_url()),
-            ("Afsluiten", ""),
+    return _versioned_edit(
+        request,
+        locatie,
+        AfsluitenForm(request.POST or None, locatie=locatie),
+        save=lambda versie, data: services.locatie_afsluiten(
+            locatie=locatie, versie=versie, user=request.user, **data
         ),
-    }
-    return render(request, "opvang/locatie_afsluiten.html", ctx, status=409 if conflict else 200)
+        template="opvang/locatie_afsluiten.html",
+        stap="Afsluiten",
+        gelukt=lambda loc: f"Locatie ‘{loc.naam}’ is afgesloten ({loc.get_status_display()}).",
+    )
 
 
 @login_required
@@ -231,7 +220,6 @@ def locatie_wijzigingen(request, pk):
         "locatie": locatie,
         "wijzigingen": wijzigingen(locatie, LOCATIE_VELDEN),
         "crumbs": _gemeente_crumbs(
-            request.user,
             locatie.gemeente,
             (locatie.naam, locatie.get_absolute_url()),
             ("Wijzigingen", ""),
@@ -265,7 +253,7 @@ def indienen(request, code):
         "uitvraag": uitvraag,
         "cijfers": gemeente_cijfers(gemeente=gemeente, cyclus=uitvraag.cyclus),
         "stand": voortgang(uitvraag, [gemeente])[gemeente.pk],
-        "crumbs": _gemeente_crumbs(request.user, gemeente, ("Indienen", "")),
+        "crumbs": _gemeente_crumbs(gemeente, ("Indienen", "")),
     }
     return render(request, "opvang/indienen.html", ctx)
 
@@ -324,17 +312,22 @@ def uitvraag_sluiten(request, pk):
     return redirect(uitvraag)
 
 
-@login_required
-def indiening_detail(request, pk):
-    indiening = get_indiening_for_user_or_404(request.user, pk)
+def _indiening_page(request, indiening, form, status=200):
     ctx = {
         "indiening": indiening,
         "snapshot": indiening.snapshot,
-        "form": BeoordelingForm() if may_review(request.user) else None,
+        "form": form,
         "wijzigingen": wijzigingen(indiening, ["status", "opmerking"]),
-        "crumbs": _gemeente_crumbs(request.user, indiening.gemeente, (str(indiening), "")),
+        "crumbs": _gemeente_crumbs(indiening.gemeente, (str(indiening), "")),
     }
-    return render(request, "opvang/indiening_detail.html", ctx)
+    return render(request, "opvang/indiening_detail.html", ctx, status=status)
+
+
+@login_required
+def indiening_detail(request, pk):
+    indiening = get_indiening_for_user_or_404(request.user, pk)
+    form = BeoordelingForm() if may_review(request.user) else None
+    return _indiening_page(request, indiening, form)
 
 
 @login_required
@@ -343,26 +336,18 @@ def indiening_beoordelen(request, pk):
     if request.method != "POST":
         return redirect(indiening)
     form = BeoordelingForm(request.POST)
-    if form.is_valid():
-        try:
-            services.indiening_beoordelen(
-                indiening=indiening,
-                akkoord=form.cleaned_data["besluit"] == "akkoord",
-                opmerking=form.cleaned_data["opmerking"],
-                user=request.user,
-            )
-        except ValidationError as exc:
-            messages.error(request, exc.messages[0])
-        else:
-            messages.success(
-                request, f"Indiening van {indiening.gemeente} is {indiening.get_status_display()}."
-            )
-            return redirect(indiening)
-    ctx = {
-        "indiening": indiening,
-        "snapshot": indiening.snapshot,
-        "form": form,
-        "wijzigingen": wijzigingen(indiening, ["status", "opmerking"]),
-        "crumbs": _gemeente_crumbs(request.user, indiening.gemeente, (str(indiening), "")),
-    }
-    return render(request, "opvang/indiening_detail.html", ctx, status=400)
+    if not form.is_valid():
+        return _indiening_page(request, indiening, form, status=400)
+    try:
+        services.indiening_beoordelen(
+            indiening=indiening,
+            akkoord=form.cleaned_data["besluit"] == "akkoord",
+            opmerking=form.cleaned_data["opmerking"],
+            user=request.user,
+        )
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        status = indiening.get_status_display()
+        messages.success(request, f"Indiening van {indiening.gemeente} is {status}.")
+    return redirect(indiening)
