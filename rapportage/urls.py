@@ -1,5 +1,9 @@
 from django.urls import path
 
+from . import views
+
 app_name = "rapportage"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("<str:provincie>/<int:cyclus>/verslag.json", views.verslag_json, name="verslag_json"),
+]

@@ -37,6 +37,14 @@ URLS = {
     "opvang:indiening_beoordelen": (lambda o: [o.indiening.pk], "gemeente", "review"),
     "opvang:uitvraag_detail": (lambda o: [o.uitvraag.pk], "provincie", None),
     "opvang:uitvraag_sluiten": (lambda o: [o.uitvraag.pk], "provincie", "review"),
+    # PRT and cvdK of the province only: every gemeente user is an outsider (404), so the
+    # scope is "gemeente"; "provinciaal" keeps it out of the test in which the gemeente
+    # user reads, and has GET and POST of outsiders checked.
+    "rapportage:verslag_json": (
+        lambda o: [o.gemeente.provincie.code, 1],
+        "gemeente",
+        "provinciaal",
+    ),
 }
 OUTSIDE_APP = {"login", "logout"}
 

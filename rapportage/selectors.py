@@ -1,0 +1,291 @@
+"""The report object: one frozen value that every output of the figures renders.
+
+`verslag_rapport()` evaluates every queryset it needs (a fixed number, whatever the
+number of gemeenten or locations) and counts with `opvang.telregels.tel()`; the
+dashboard, PDF, Excel, JSON and CLI only format what it holds (STYLE.md 2).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+
+from gemeenten.models import Gemeente
+from opvang.constants import IndieningStatus, VoortgangStatus
+from opvang.models import Indiening, Locatie, Opgave, Uitvraag
+from opvang.selectors import voortgang
+from opvang.telregels import LocatieWaarden, Telling, Telvenster, categorie, percentage, tel
+
+BRON_ACTUEEL = "actueel"
+BRON_AKKOORD = "akkoord"
+BRONNEN = (BRON_ACTUEEL, BRON_AKKOORD)
+
+ONBEKENDE_BRON = "Onbekende bron: kies 'actueel' of 'akkoord'."
+ONGELDIGE_PEILDATUM = "Ongeldige peildatum: gebruik het formaat JJJJ-MM-DD, zoals 2024-10-15."
+
+
+class OngeldigeParameter(ValueError):
+    """A peildatum or bron asked for that cannot be used; the message is Dutch."""
+
+
+@dataclass(frozen=True)
+class RapportLocatie:
+    """One location as counted in the report (for annexes and detail pages)."""
+
+    naam: str
+    waarden: LocatieWaarden
+    categorie: str
+
+
+@dataclass(frozen=True)
+class GemeenteRij:
+    code: str
+    naam: str
+    regio: str
+    opgave_plekken: int | None
+    opgave_amv: int | None
+    telling: Telling
+    locaties: tuple[RapportLocatie, ...]
+    # False when the source is 'akkoord' and the gemeente has no accepted submission:
+    # it then counts as having no locations.
+    bron_beschikbaar: bool
+    # A VoortgangStatus value in the latest uitvraag of the province and cycle;
+    # None when there was no uitvraag.
+    indiening_status: str | None
+
+    @property
+    def dekking_percentage(self):
+        return percentage(self.telling.minimale_dekking, self.opgave_plekken)
+
+    @property
+    def tekort(self):
+        """Return the places still missing for minimale dekking (never negative)."""
+        if self.opgave_plekken is None:
+            return None
+        return max(self.opgave_plekken - self.telling.minimale_dekking, 0)
+
+    @property
+    def indiening_status_label(self):
+        if self.indiening_status is None:
+            return ""
+        return VoortgangStatus(self.indiening_status).label
+
+
+@dataclass(frozen=True)
+class Rapport:
+    """A province's figures in one cycle: the totals are the sum of the gemeente rows."""
+
+    provincie_code: str
+    provincie_naam: str
+    cyclus_nummer: int
+    telvenster: Telvenster
+    peildatum: date
+    bron: str
+    gemeenten: tuple[GemeenteRij, ...]
+    opgave_plekken: int | None
+    opgave_amv: int | None
+    telling: Telling
+    uitvraag_deadline: date | None
+
+    @property
+    def dekking_percentage(self):
+        return percentage(self.telling.minimale_dekking, self.opgave_plekken)
+
+    @property
+    def tekort(self):
+        if self.opgave_plekken is None:
+            return None
+        return max(self.opgave_plekken - self.telling.minimale_dekking, 0)
+
+
+def lees_peildatum(tekst):
+    """Parse a peildatum written as YYYY-MM-DD; OngeldigeParameter if it is not."""
+    try:
+        return datetime.strptime(tekst, "%Y-%m-%d").date()
+    except (TypeError, ValueError):
+        raise OngeldigeParameter(ONGELDIGE_PEILDATUM) from None
+
+
+def _som(waarden):
+    """Return the sum of the known values, or None when none is known."""
+    bekend = [w for w in waarden if w is not None]
+    return sum(bekend) if bekend else None
+
+
+def _waarden_uit_snapshot(rij):
+    """Return the LocatieWaarden of one location row of Indiening.snapshot."""
+    vanaf, tot = rij.get("beschikbaar_vanaf"), rij.get("beschikbaar_tot")
+    return LocatieWaarden(
+        status=rij["status"],
+        soort=rij["soort"],
+        plekken=rij["plekken"],
+        amv_plekken=rij.get("amv_plekken") or 0,
+        plekken_max=rij.get("plekken_max"),
+        vanaf=date.fromisoformat(vanaf) if vanaf else None,
+        tot=date.fromisoformat(tot) if tot else None,
+    )
+
+
+def _actuele_locaties(gemeenten):
+    """Return ({gemeente_id: [(naam, LocatieWaarden)]}, all gemeente ids) in one query."""
+    per_gemeente = defaultdict(list)
+    velden = ("gemeente", "naam", "status", "soort", "plekken", "amv_plekken")
+    velden += ("plekken_max", "beschikbaar_vanaf", "beschikbaar_tot")
+    qs = Locatie.objects.filter(gemeente__in=gemeenten).only(*velden).order_by("naam")
+    for locatie in qs:
+        per_gemeente[locatie.gemeente_id].append((locatie.naam, locatie.waarden))
+    return per_gemeente, {g.pk for g in gemeenten}
+
+
+def _geaccepteerde_locaties(gemeenten, cyclus):
+    """Return the locations of each gemeente's latest accepted submission in the cycle.
+
+    The second value holds the gemeenten that have such a submission; one query.
+    """
+    laatste = (
+        Indiening.objects.filter(
+            gemeente=OuterRef("gemeente"),
+            uitvraag__cyclus=cyclus,
+            status=IndieningStatus.AKKOORD,
+        )
+        .order_by("-ingediend_op", "-id")
+        .values("pk")[:1]
+    )
+    indieningen = Indiening.objects.filter(gemeente__in=gemeenten, pk=Subquery(laatste))
+    per_gemeente = defaultdict(list)
+    for gemeente_id, snapshot in indieningen.values_list("gemeente_id", "snapshot"):
+        per_gemeente[gemeente_id] = [
+            (rij["naam"], _waarden_uit_snapshot(rij)) for rij in snapshot.get("locaties", [])
+        ]
+    return per_gemeente, set(per_gemeente)
+
+
+def _indiening_statussen(provincie, cyclus, gemeenten):
+    """Return (latest uitvraag or None, {gemeente_id: VoortgangStatus value})."""
+    uitvraag = (
+        Uitvraag.objects.filter(provincie=provincie, cyclus=cyclus)
+        .order_by("-geopend_op", "-id")
+        .first()
+    )
+    if uitvraag is None:
+        return None, {}
+    stand = voortgang(uitvraag, gemeenten)
+    return uitvraag, {pk: str(status) for pk, (status, _) in stand.items()}
+
+
+def _rij(gemeente, opgave, locaties, venster, peildatum, *, bron_beschikbaar, status):
+    return GemeenteRij(
+        code=gemeente.code,
+        naam=gemeente.naam,
+        regio=gemeente.regio.naam if gemeente.regio else "",
+        opgave_plekken=opgave.plekken if opgave else None,
+        opgave_amv=opgave.amv_plekken if opgave else None,
+        telling=tel((w for _, w in locaties), venster, peildatum),
+        locaties=tuple(RapportLocatie(n, w, str(categorie(w, venster))) for n, w in locaties),
+        bron_beschikbaar=bron_beschikbaar,
+        indiening_status=status,
+    )
+
+
+def verslag_rapport(*, provincie, cyclus, peildatum=None, bron=BRON_ACTUEEL) -> Rapport:
+    """Assemble the province's report in a fixed number of queries.
+
+    bron 'actueel' counts the registered locations now; 'akkoord' counts each
+    gemeente's latest accepted submission (none: no locations). The opgave is always
+    the one that applies now.
+    """
+    if bron not in BRONNEN:
+        raise OngeldigeParameter(ONBEKENDE_BRON)
+    peildatum = peildatum or timezone.localdate()
+    venster = cyclus.telvenster
+    gemeenten = list(
+        Gemeente.objects.filter(provincie=provincie).select_related("regio").order_by("code")
+    )
+    opgaven = {
+        o.gemeente_id: o
+        for o in Opgave.objects.in_cyclus(cyclus).geldend().filter(gemeente__in=gemeenten)
+    }
+    if bron == BRON_ACTUEEL:
+        locaties, beschikbaar = _actuele_locaties(gemeenten)
+    else:
+        locaties, beschikbaar = _geaccepteerde_locaties(gemeenten, cyclus)
+    uitvraag, statussen = _indiening_statussen(provincie, cyclus, gemeenten)
+    rijen = tuple(
+        _rij(
+            g,
+            opgaven.get(g.pk),
+            locaties.get(g.pk, []),
+            venster,
+            peildatum,
+            bron_beschikbaar=g.pk in beschikbaar,
+            status=statussen.get(g.pk),
+        )
+        for g in gemeenten
+    )
+    return Rapport(
+        provincie_code=provincie.code,
+        provincie_naam=provincie.naam,
+        cyclus_nummer=cyclus.nummer,
+        telvenster=venster,
+        peildatum=peildatum,
+        bron=bron,
+        gemeenten=rijen,
+        opgave_plekken=_som(r.opgave_plekken for r in rijen),
+        opgave_amv=_som(r.opgave_amv for r in rijen),
+        telling=sum((r.telling for r in rijen), Telling()),
+        uitvraag_deadline=uitvraag.deadline if uitvraag else None,
+    )
+
+
+def _cijfers_als_json(opgave_plekken, opgave_amv, telling, dekking):
+    return {
+        "opgave": {"plekken": opgave_plekken, "amv": opgave_amv},
+        "harde_opvangcapaciteit": {"plekken": telling.hard, "amv": telling.hard_amv},
+        "harde_plancapaciteit": {"plekken": telling.hard_plan, "amv": telling.hard_plan_amv},
+        "minimale_dekking": {
+            "plekken": telling.minimale_dekking,
+            "amv": telling.minimale_dekking_amv,
+            "percentage": float(dekking) if dekking is not None else None,
+        },
+        "planvoorraad": {"min": telling.planvoorraad_min, "max": telling.planvoorraad_max},
+        "perspectief": {"min": telling.perspectief_min, "max": telling.perspectief_max},
+        "huidige_capaciteit": telling.huidig,
+    }
+
+
+def _datum(d):
+    return d.isoformat() if d else None
+
+
+def rapport_als_json(rapport: Rapport) -> dict:
+    """Return the report as the JSON export for the Landelijke Regietafel."""
+    return {
+        "provincie": {"code": rapport.provincie_code, "naam": rapport.provincie_naam},
+        "cyclus": rapport.cyclus_nummer,
+        "bron": rapport.bron,
+        "telvenster": {
+            "van": _datum(rapport.telvenster.van),
+            "tot": _datum(rapport.telvenster.tot),
+        },
+        "peildatum": rapport.peildatum.isoformat(),
+        **_cijfers_als_json(
+            rapport.opgave_plekken,
+            rapport.opgave_amv,
+            rapport.telling,
+            rapport.dekking_percentage,
+        ),
+        "gemeenten": [
+            {
+                "code": rij.code,
+                "naam": rij.naam,
+                **_cijfers_als_json(
+                    rij.opgave_plekken, rij.opgave_amv, rij.telling, rij.dekking_percentage
+                ),
+            }
+            for rij in rapport.gemeenten
+        ],
+    }
