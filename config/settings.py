@@ -177,3 +177,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
+}
+
+# Uploaded uitvraag workbooks (opvang/excel/): refused before parsing when larger than
+# these limits. A normal workbook of 5.000 rows is well under 1 MB packed, 10 MB unpacked.
+EXCEL_UPLOAD_MAX_BYTES = int(os.environ.get("EXCEL_UPLOAD_MAX_BYTES", 5 * 1024 * 1024))
+EXCEL_UNPACKED_MAX_BYTES = int(os.environ.get("EXCEL_UNPACKED_MAX_BYTES", 50 * 1024 * 1024))
+EXCEL_MAX_COMPRESSION_RATIO = int(os.environ.get("EXCEL_MAX_COMPRESSION_RATIO", 100))
+EXCEL_MAX_ROWS = int(os.environ.get("EXCEL_MAX_ROWS", 5000))

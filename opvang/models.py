@@ -303,3 +303,59 @@ class Indiening(models.Model):
 
     def get_absolute_url(self):
         return reverse("opvang:indiening_detail", args=[self.pk])
+
+
+class UitvraagImport(models.Model):
+    """An uploaded uitvraag workbook: checked and previewed, then processed or refused.
+
+    The file's bytes stay on the server between preview and confirmation, so the
+    confirmation re-validates exactly what was previewed and trusts nothing the browser
+    sends back.
+    """
+
+    class Status(models.TextChoices):
+        PREVIEW = "preview", "gecontroleerd, nog niet verwerkt"
+        VERWERKT = "verwerkt", "verwerkt"
+        AFGEWEZEN = "afgewezen", "afgewezen"
+
+    bestandsnaam = models.CharField(max_length=255)
+    sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
+    inhoud = models.BinaryField(editable=False)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PREVIEW)
+    gemeente = models.ForeignKey(
+        "gemeenten.Gemeente",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Leeg bij een import voor de hele provincie.",
+    )
+    cyclus = models.ForeignKey(Cyclus, on_delete=models.PROTECT, null=True, blank=True)
+    opgave_soort = models.CharField(max_length=20, choices=OpgaveSoort.choices, blank=True)
+    bron = models.CharField(max_length=300, blank=True)
+    voorbeeld = models.JSONField("voorbeeld", default=dict, editable=False)
+    toegevoegd = models.PositiveIntegerField("locaties toegevoegd", default=0)
+    gewijzigd = models.PositiveIntegerField("locaties gewijzigd", default=0)
+    opgaven = models.PositiveIntegerField("opgaven vastgelegd", default=0)
+    melding = models.TextField(blank=True, help_text="Waarom de verwerking is geweigerd.")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    processed_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords(bases=AUDIT_BASES, excluded_fields=["inhoud", "voorbeeld"])
+    objects = AuditedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "import van een uitvraag"
+        verbose_name_plural = "imports van uitvragen"
+        ordering = ["-uploaded_at", "-id"]
+
+    def __str__(self):
+        return f"Import {self.bestandsnaam} ({self.sha256[:12]})"
+
+    @property
+    def reden(self):
+        """Return the change reason recorded on every location this import writes."""
+        return f"Import {self.bestandsnaam} (sha256 {self.sha256})"

@@ -1,0 +1,98 @@
+"""Turn a workbook cell into the value a form field expects, or say why it cannot."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+FORMULE = "Formules zijn niet toegestaan; vul de waarde zelf in."
+GEEN_GETAL = "Vul een geheel getal in, zonder punt of komma."
+GEEN_DATUM = "Vul een datum in, bijvoorbeeld 1-7-2025."
+ONBEKENDE_KEUZE = "Onbekende waarde; kies uit: {opties}."
+STUURTEKENS = (
+    "De tekst bevat onzichtbare stuurtekens (bijvoorbeeld voor de schrijfrichting); verwijder die."
+)
+
+# C0 controls except tab and line breaks, DEL and C1 controls, and the Unicode
+# bidirectional controls that can make a name display differently from what it is.
+STUURTEKEN_RE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+GEHEEL_GETAL_RE = re.compile(r"^[+-]?\d+$")
+DATUM_FORMATEN = ("%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y")
+
+
+class CelFout(ValueError):
+    pass
+
+
+def weergave(waarde):
+    """Return the cell's value as text for an error message."""
+    if waarde is None:
+        return ""
+    if isinstance(waarde, datetime):
+        waarde = waarde.date()
+    if isinstance(waarde, date):
+        return f"{waarde.day}-{waarde.month}-{waarde.year}"
+    return str(waarde)
+
+
+def _leeg(cel):
+    if cel is None:
+        return True
+    if cel.is_formule:
+        raise CelFout(FORMULE)
+    return cel.waarde is None or (isinstance(cel.waarde, str) and not cel.waarde.strip())
+
+
+def tekst(cel):
+    if _leeg(cel):
+        return ""
+    waarde = weergave(cel.waarde).strip()
+    if STUURTEKEN_RE.search(waarde):
+        raise CelFout(STUURTEKENS)
+    return waarde
+
+
+def geheel_getal(cel):
+    """Return an int, None for an empty cell; a negative number is left to the form."""
+    if _leeg(cel):
+        return None
+    waarde = cel.waarde
+    if isinstance(waarde, bool):
+        raise CelFout(GEEN_GETAL)
+    if isinstance(waarde, int):
+        return waarde
+    if isinstance(waarde, float) and waarde.is_integer():
+        return int(waarde)
+    if isinstance(waarde, str) and GEHEEL_GETAL_RE.match(waarde.strip()):
+        return int(waarde.strip())
+    raise CelFout(GEEN_GETAL)
+
+
+def datum(cel):
+    if _leeg(cel):
+        return None
+    waarde = cel.waarde
+    if isinstance(waarde, datetime):
+        return waarde.date()
+    if isinstance(waarde, date):
+        return waarde
+    if isinstance(waarde, str):
+        for formaat in DATUM_FORMATEN:
+            try:
+                return datetime.strptime(waarde.strip(), formaat).date()
+            except ValueError:
+                continue
+    raise CelFout(GEEN_DATUM)
+
+
+def keuze(cel, choices):
+    """Return the code of a TextChoices member given by its label (or its code)."""
+    if _leeg(cel):
+        return ""
+    gezocht = " ".join(weergave(cel.waarde).split()).casefold()
+    for member in choices:
+        if gezocht in (member.label.casefold(), member.value.casefold()):
+            return member.value
+    raise CelFout(ONBEKENDE_KEUZE.format(opties=" · ".join(c.label for c in choices)))

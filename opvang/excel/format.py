@@ -1,0 +1,97 @@
+"""The workbook format of the uitvraag: sheet names, columns and their headers.
+
+Headers are found by their text, tolerant of case and surrounding or doubled spaces;
+the order of columns is free and extra columns are ignored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+BLAD_UITLEG = "Uitleg"
+BLAD_LOCATIES = "Locaties"
+BLAD_OPGAVE = "Opgave"
+
+TEKST, GETAL, DATUM, SOORT, STATUS = "tekst", "getal", "datum", "soort", "status"
+
+# Headers are looked for in the first columns only, so that a row claiming 16.384
+# columns cannot make every row that wide.
+MAX_KOLOMMEN = 40
+
+
+@dataclass(frozen=True)
+class Kolom:
+    kop: str
+    veld: str
+    soort: str
+    breedte: int
+    verplicht: bool = True  # the column must be present (its cells may still be empty)
+
+
+LOCATIE_KOLOMMEN = (
+    Kolom("Gemeentecode", "gemeentecode", TEKST, 14),
+    Kolom("Gemeente", "gemeente", TEKST, 22, verplicht=False),
+    Kolom("Naam locatie", "naam", TEKST, 38),
+    Kolom("Soort", "soort", SOORT, 24),
+    Kolom("Status", "status", STATUS, 18),
+    Kolom("Plekken", "plekken", GETAL, 10),
+    Kolom("Plekken max", "plekken_max", GETAL, 13),
+    Kolom("Waarvan AMV", "amv_plekken", GETAL, 14),
+    Kolom("Beschikbaar vanaf", "beschikbaar_vanaf", DATUM, 18),
+    Kolom("Beschikbaar tot", "beschikbaar_tot", DATUM, 18),
+    Kolom("Toelichting", "toelichting", TEKST, 50),
+)
+
+OPGAVE_KOLOMMEN = (
+    Kolom("Gemeentecode", "gemeentecode", TEKST, 14),
+    Kolom("Gemeente", "gemeente", TEKST, 22, verplicht=False),
+    Kolom("Opgave", "plekken", GETAL, 12),
+    Kolom("Waarvan AMV", "amv_plekken", GETAL, 14),
+)
+
+
+def normaliseer(tekst):
+    """Return text compared the way users expect: spaces collapsed, case ignored."""
+    return " ".join(str(tekst).split()).casefold()
+
+
+def getal(n):
+    """Return n with the Dutch thousands separator: 5.000."""
+    return f"{n:,}".replace(",", ".")
+
+
+def kop_van(kolommen, veld):
+    return next((k.kop for k in kolommen if k.veld == veld), "")
+
+
+@dataclass(frozen=True)
+class Fout:
+    """One problem in an uploaded file, as shown to the user and in the error list."""
+
+    blad: str
+    rij: int | None
+    kolom: str
+    waarde: str
+    melding: str
+
+    def als_dict(self):
+        return {
+            "blad": self.blad,
+            "rij": self.rij,
+            "kolom": self.kolom,
+            "waarde": self.waarde,
+            "melding": self.melding,
+        }
+
+
+class BestandGeweigerd(Exception):
+    """The file is refused as a whole; `fouten` says why, `reden` is for the security log."""
+
+    def __init__(self, fouten, reden="invalid"):
+        super().__init__(fouten[0].melding if fouten else "Bestand geweigerd")
+        self.fouten = list(fouten)
+        self.reden = reden
+
+
+def weiger(melding, reden, blad="", rij=None, kolom="", waarde=""):
+    raise BestandGeweigerd([Fout(blad, rij, kolom, waarde, melding)], reden)

@@ -1,0 +1,137 @@
+"""Read the sheets of an uploaded workbook into raw rows, without trusting the file.
+
+The workbook is opened read-only and with formulas as written (never evaluated);
+XML is parsed by defusedxml (openpyxl uses it whenever it is installed); the sheet's
+declared dimensions are ignored and rows are read up to a cap.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import openpyxl
+from defusedxml import DefusedXmlException
+from django.conf import settings
+
+from .format import (
+    BLAD_LOCATIES,
+    BLAD_OPGAVE,
+    LOCATIE_KOLOMMEN,
+    MAX_KOLOMMEN,
+    OPGAVE_KOLOMMEN,
+    BestandGeweigerd,
+    Fout,
+    getal,
+    normaliseer,
+    weiger,
+)
+from .safety import GEEN_XLSX
+
+GEEN_LOCATIEBLAD = "Het werkboek heeft geen tabblad ‘Locaties’."
+LEEG_BLAD = "Het tabblad is leeg: rij 1 hoort de kolomkoppen te bevatten."
+KOLOM_ONTBREEKT = "De kolom ‘{kop}’ ontbreekt in rij 1."
+KOLOM_DUBBEL = "De kolom ‘{kop}’ staat meer dan eens in rij 1."
+TE_VEEL_RIJEN = "Het tabblad heeft meer dan {max} rijen. Splits het bestand in delen."
+VERBODEN_XML = (
+    "Het bestand bevat XML-constructies (entiteiten of een DTD) die niet zijn toegestaan."
+)
+
+
+@dataclass(frozen=True)
+class Cel:
+    waarde: object
+    is_formule: bool = False
+
+
+@dataclass(frozen=True)
+class Rij:
+    blad: str
+    nummer: int
+    cellen: dict  # veld -> Cel
+
+
+@dataclass
+class Werkboek:
+    locaties: list
+    opgaven: list | None  # None: the workbook has no Opgave sheet
+
+
+def lees_werkboek(inhoud):
+    """Return the rows of both sheets, or raise BestandGeweigerd with every problem found."""
+    try:
+        boek = openpyxl.load_workbook(io.BytesIO(inhoud), read_only=True, data_only=False)
+        try:
+            return _lees(boek)
+        finally:
+            boek.close()
+    except BestandGeweigerd:
+        raise
+    except DefusedXmlException:
+        weiger(VERBODEN_XML, "xml entities")
+    except Exception:  # noqa: BLE001 - any parser failure means: not a readable workbook
+        weiger(GEEN_XLSX, "unreadable")
+
+
+def _zoek_blad(boek, naam):
+    return next((boek[t] for t in boek.sheetnames if normaliseer(t) == normaliseer(naam)), None)
+
+
+def _lees(boek):
+    locatieblad = _zoek_blad(boek, BLAD_LOCATIES)
+    if locatieblad is None:
+        weiger(GEEN_LOCATIEBLAD, "no sheet", blad=BLAD_LOCATIES)
+    fouten = []
+    locaties = _lees_blad(locatieblad, BLAD_LOCATIES, LOCATIE_KOLOMMEN, fouten)
+    opgaveblad = _zoek_blad(boek, BLAD_OPGAVE)
+    opgaven = None
+    if opgaveblad is not None:
+        opgaven = _lees_blad(opgaveblad, BLAD_OPGAVE, OPGAVE_KOLOMMEN, fouten)
+    if fouten:
+        raise BestandGeweigerd(fouten, "structure")
+    return Werkboek(locaties=locaties, opgaven=opgaven)
+
+
+def _kolom_index(kopcellen, blad, kolommen, fouten):
+    """Return {veld: position} from the header row; add a Fout for each problem."""
+    per_kop = {normaliseer(k.kop): k for k in kolommen}
+    index = {}
+    for positie, cel in enumerate(kopcellen):
+        kolom = per_kop.get(normaliseer(cel.value)) if isinstance(cel.value, str) else None
+        if kolom is None:
+            continue
+        if kolom.veld in index:
+            fouten.append(Fout(blad, 1, kolom.kop, cel.value, KOLOM_DUBBEL.format(kop=kolom.kop)))
+        index[kolom.veld] = positie
+    for kolom in kolommen:
+        if kolom.verplicht and kolom.veld not in index:
+            fouten.append(Fout(blad, 1, kolom.kop, "", KOLOM_ONTBREEKT.format(kop=kolom.kop)))
+    return index
+
+
+def _lees_blad(blad, bladnaam, kolommen, fouten):
+    # Never trust the declared dimension: it may claim a million rows or 16.384 columns.
+    blad.reset_dimensions()
+    rijen = blad.iter_rows(min_row=1, max_col=MAX_KOLOMMEN)
+    kop = next(rijen, None)
+    if not kop:
+        fouten.append(Fout(bladnaam, 1, "", "", LEEG_BLAD))
+        return []
+    aantal = len(fouten)
+    index = _kolom_index(kop, bladnaam, kolommen, fouten)
+    if len(fouten) > aantal:
+        return []
+    maximum = settings.EXCEL_MAX_ROWS
+    resultaat = []
+    for nummer, cellen in enumerate(rijen, start=2):
+        if nummer > maximum + 1:
+            fouten.append(Fout(bladnaam, nummer, "", "", TE_VEEL_RIJEN.format(max=getal(maximum))))
+            break
+        rij = {
+            veld: Cel(cellen[p].value, cellen[p].data_type == "f")
+            for veld, p in index.items()
+            if p < len(cellen)
+        }
+        if any(c.waarde not in (None, "") for c in rij.values()):
+            resultaat.append(Rij(bladnaam, nummer, rij))
+    return resultaat

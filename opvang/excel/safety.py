@@ -1,0 +1,76 @@
+"""Refuse hostile or broken files before anything is parsed in full.
+
+Only the zip's central directory is read here (names and declared sizes); Python's
+zipfile never returns more bytes for a member than its declared size, so the limits on
+declared sizes also bound what openpyxl can unpack later.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from django.conf import settings
+
+from .format import weiger
+
+TE_GROOT = "Het bestand is groter dan {mb} MB. Splits het bestand in delen."
+GEEN_XLSX = (
+    "Het bestand is geen Excel-werkmap (.xlsx), of het is beschadigd of met een "
+    "wachtwoord beveiligd. Sla het in Excel op als ‘Excel-werkmap (*.xlsx)’."
+)
+MACRO = (
+    "Het bestand bevat macro’s (.xlsm). Sla het in Excel op als ‘Excel-werkmap (*.xlsx)’, "
+    "zonder macro’s."
+)
+TE_GROOT_UITGEPAKT = (
+    "Het bestand pakt uit tot meer dan {mb} MB of is ongewoon sterk gecomprimeerd; "
+    "het wordt uit voorzorg niet gelezen."
+)
+TE_VEEL_ONDERDELEN = "Het bestand bestaat uit ongewoon veel onderdelen en wordt niet gelezen."
+
+MAX_ONDERDELEN = 500
+# Small members cannot expand to much, whatever their ratio.
+RATIO_VANAF_BYTES = 1024 * 1024
+
+
+def _mb(n):
+    return f"{n / (1024 * 1024):g}"
+
+
+def controleer_bestand(inhoud, bestandsnaam):
+    """Raise BestandGeweigerd unless the bytes look like a harmless .xlsx workbook."""
+    if len(inhoud) > settings.EXCEL_UPLOAD_MAX_BYTES:
+        weiger(TE_GROOT.format(mb=_mb(settings.EXCEL_UPLOAD_MAX_BYTES)), "size")
+    if bestandsnaam.lower().endswith((".xlsm", ".xltm", ".xlam")):
+        weiger(MACRO, "macro")
+    try:
+        archief = zipfile.ZipFile(io.BytesIO(inhoud))
+        onderdelen = archief.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
+        weiger(GEEN_XLSX, "not a zip")
+    _controleer_onderdelen(onderdelen)
+    namen = {o.filename for o in onderdelen}
+    if "[Content_Types].xml" not in namen or "xl/workbook.xml" not in namen:
+        weiger(GEEN_XLSX, "not a workbook")
+    if any(n.lower().endswith("vbaproject.bin") or "macrosheets/" in n.lower() for n in namen):
+        weiger(MACRO, "macro")
+    if b"macroenabled" in archief.read("[Content_Types].xml").lower():
+        weiger(MACRO, "macro")
+
+
+def _controleer_onderdelen(onderdelen):
+    if len(onderdelen) > MAX_ONDERDELEN:
+        weiger(TE_VEEL_ONDERDELEN, "zip members")
+    if any(o.flag_bits & 0x1 for o in onderdelen):
+        weiger(GEEN_XLSX, "encrypted zip")
+    limiet = settings.EXCEL_UNPACKED_MAX_BYTES
+    ratio = settings.EXCEL_MAX_COMPRESSION_RATIO
+    totaal = sum(o.file_size for o in onderdelen)
+    gepakt = sum(o.compress_size for o in onderdelen)
+    te_sterk = any(
+        o.file_size > RATIO_VANAF_BYTES and o.file_size > ratio * max(o.compress_size, 1)
+        for o in onderdelen
+    )
+    if totaal > limiet or te_sterk or (totaal > RATIO_VANAF_BYTES and totaal > ratio * gepakt):
+        weiger(TE_GROOT_UITGEPAKT.format(mb=_mb(limiet)), "zip ratio")

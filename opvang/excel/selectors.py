@@ -1,0 +1,47 @@
+"""Reads that assemble the rows of the workbooks; the writer itself makes no queries."""
+
+from __future__ import annotations
+
+from gemeenten.models import Gemeente
+
+from ..models import Locatie
+from ..selectors import geldende_opgaven
+from .writer import locatie_rij
+
+
+def _locaties(gemeenten):
+    return list(
+        Locatie.objects.filter(gemeente__in=gemeenten)
+        .select_related("gemeente")
+        .order_by("gemeente__naam", "naam")
+    )
+
+
+def sjabloon_rijen(*, user, gemeente=None, cyclus=None, met_opgave=False):
+    """Return (locatie_rijen, opgave_rijen or None) for the template, in three queries."""
+    gemeenten = list(Gemeente.objects.for_user(user).order_by("naam"))
+    if gemeente is not None:
+        gemeenten = [g for g in gemeenten if g.pk == gemeente.pk]
+    locatie_rijen = [locatie_rij(loc.gemeente, loc) for loc in _locaties(gemeenten)]
+    if not met_opgave:
+        return locatie_rijen, None
+    opgaven = geldende_opgaven(cyclus, gemeenten) if cyclus else {}
+    opgave_rijen = [
+        [
+            g.code,
+            g.naam,
+            opgaven[g.pk].plekken if g.pk in opgaven else None,
+            opgaven[g.pk].amv_plekken if g.pk in opgaven else None,
+        ]
+        for g in gemeenten
+    ]
+    return locatie_rijen, opgave_rijen
+
+
+def export_rijen(*, user, cyclus):
+    """Return every location of the user's scope with its category in the cycle."""
+    gemeenten = list(Gemeente.objects.for_user(user))
+    return [
+        [*locatie_rij(loc.gemeente, loc)[:10], loc.categorie_in(cyclus).label, loc.toelichting]
+        for loc in _locaties(gemeenten)
+    ]

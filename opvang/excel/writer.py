@@ -1,0 +1,288 @@
+"""Write workbooks: the uitvraag template, the provincial list of locations, error lists.
+
+Plain functions over already-evaluated data (no request, no queries). Every text cell
+is written as a string, with Excel's quote prefix, so that a value starting with =, +,
+- or @ (a location named `=HYPERLINK(...)`) stays text and never becomes a formula.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ..constants import Soort, Status
+from .format import (
+    BLAD_LOCATIES,
+    BLAD_OPGAVE,
+    BLAD_UITLEG,
+    DATUM,
+    GETAL,
+    LOCATIE_KOLOMMEN,
+    OPGAVE_KOLOMMEN,
+    SOORT,
+    STATUS,
+)
+
+DATUMFORMAAT = "d-m-yyyy"
+GETALFORMAAT = "#,##0"
+KOP_FONT = Font(bold=True, color="FFFFFF")
+KOP_VULLING = PatternFill("solid", fgColor="154273")
+# Drop-down lists and checks reach this far below the data, for rows users add.
+EXTRA_RIJEN = 1000
+# Characters XML 1.0 cannot hold; openpyxl refuses them.
+ONGELDIG_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+UITLEG = [
+    ("Uitvraag opvanglocaties", True),
+    ("", False),
+    ("Zo vult u dit werkboek in", True),
+    (
+        "1. Ga naar het tabblad ‘Locaties’. Elke rij is één opvanglocatie. "
+        "De locaties die nu al geregistreerd staan, zijn al ingevuld.",
+        False,
+    ),
+    (
+        "2. Pas de gegevens aan waar nodig, of voeg onderaan een rij toe voor een nieuwe locatie.",
+        False,
+    ),
+    (
+        "3. Een locatie wordt herkend aan gemeentecode en naam. Verandert u de naam, dan ziet "
+        "het Opvangregister dat als een nieuwe locatie.",
+        False,
+    ),
+    (
+        "4. Een locatie verwijderen kan niet via dit werkboek: een rij weglaten verandert "
+        "niets. Zet de status op ‘beëindigd’ (gesloten) of ‘vervallen’ (initiatief gaat "
+        "niet door).",
+        False,
+    ),
+    ("5. Sla het bestand op als Excel-werkmap (.xlsx) en upload het in het Opvangregister.", False),
+    (
+        "6. U ziet eerst wat er verandert. Pas als u bevestigt, wordt alles in één keer "
+        "verwerkt. Staat er ergens een fout in, dan wordt niets verwerkt en krijgt u een "
+        "lijst met alle fouten (tabblad, rij, kolom, waarde en uitleg).",
+        False,
+    ),
+    ("", False),
+    ("De kolommen", True),
+    ("Gemeentecode — verplicht, bijvoorbeeld GM0344.", False),
+    ("Gemeente — de naam van de gemeente; moet passen bij de code.", False),
+    ("Naam locatie — verplicht; samen met de gemeente herkent het register de locatie.", False),
+    ("Soort — kies uit de lijst: " + " · ".join(Soort.labels) + ".", False),
+    ("Status — kies uit de lijst: " + " · ".join(Status.labels) + ".", False),
+    ("Plekken — geheel getal, 0 of meer; bij een initiatief in voorbereiding het minimum.", False),
+    (
+        "Plekken max — alleen bij initiatieven in voorbereiding, niet kleiner dan Plekken; "
+        "leeg betekent gelijk aan Plekken.",
+        False,
+    ),
+    ("Waarvan AMV — geheel getal, niet meer dan Plekken; leeg betekent 0.", False),
+    (
+        "Beschikbaar vanaf — datum, bijvoorbeeld 1-7-2025; verplicht bij ‘in gebruik’ en "
+        "‘in realisatie’.",
+        False,
+    ),
+    ("Beschikbaar tot — laatste dag; leeg betekent voor onbepaalde tijd.", False),
+    ("Toelichting — vrije tekst.", False),
+    ("", False),
+    (
+        "Formules worden niet uitgerekend: vul getallen en datums zelf in. Laat de kopjes "
+        "in rij 1 staan; de volgorde van de kolommen mag u veranderen.",
+        False,
+    ),
+]
+OPGAVE_UITLEG = (
+    "Tabblad ‘Opgave’ (alleen voor de provincie): per gemeente de opgave en het deel voor "
+    "AMV. Een gewijzigd getal wordt een nieuwe versie van de opgave in de gekozen cyclus; "
+    "soort en bron kiest u bij het importeren."
+)
+
+
+def _tekst(cel, waarde):
+    """Write waarde as a string cell that Excel shows, and keeps, as text."""
+    cel.value = ONGELDIG_RE.sub("\ufffd", waarde)
+    cel.data_type = "s"
+    if waarde[:1] in ("=", "+", "-", "@"):
+        cel.quotePrefix = True
+
+
+def _zet(cel, waarde, formaat=None):
+    if isinstance(waarde, str):
+        _tekst(cel, waarde)
+    else:
+        cel.value = waarde
+    if formaat:
+        cel.number_format = formaat
+
+
+def _kopregel(blad, koppen, breedtes):
+    for i, (kop, breedte) in enumerate(zip(koppen, breedtes, strict=True), start=1):
+        cel = blad.cell(row=1, column=i)
+        _tekst(cel, kop)
+        cel.font, cel.fill = KOP_FONT, KOP_VULLING
+        cel.alignment = Alignment(vertical="center")
+        blad.column_dimensions[get_column_letter(i)].width = breedte
+    blad.freeze_panes = "A2"
+    blad.auto_filter.ref = f"A1:{get_column_letter(len(koppen))}1"
+
+
+def _validatie(blad, kolommen, laatste_rij):
+    """Add drop-down lists and number/date checks to the columns of a sheet."""
+    regels = {
+        SOORT: lambda: _keuzelijst(Soort.labels),
+        STATUS: lambda: _keuzelijst(Status.labels),
+        GETAL: lambda: DataValidation(
+            type="whole",
+            operator="greaterThanOrEqual",
+            formula1="0",
+            errorTitle="Geen geheel getal",
+            error="Vul een geheel getal in, 0 of meer.",
+        ),
+        DATUM: lambda: DataValidation(
+            type="date",
+            operator="greaterThan",
+            formula1="1",
+            errorTitle="Geen datum",
+            error="Vul een datum in, bijvoorbeeld 1-7-2025.",
+        ),
+    }
+    for i, kolom in enumerate(kolommen, start=1):
+        if kolom.soort in regels:
+            regel = regels[kolom.soort]()
+            regel.allow_blank = True
+            regel.showErrorMessage = True
+            letter = get_column_letter(i)
+            regel.add(f"{letter}2:{letter}{laatste_rij}")
+            blad.add_data_validation(regel)
+
+
+def _keuzelijst(labels):
+    return DataValidation(
+        type="list",
+        formula1='"' + ",".join(labels) + '"',
+        errorTitle="Kies uit de lijst",
+        error="Kies een waarde uit de lijst.",
+    )
+
+
+def _formaat(kolom):
+    return {DATUM: DATUMFORMAAT, GETAL: GETALFORMAAT}.get(kolom.soort)
+
+
+def _rijen(blad, kolommen, rijen):
+    for r, rij in enumerate(rijen, start=2):
+        for c, (kolom, waarde) in enumerate(zip(kolommen, rij, strict=True), start=1):
+            _zet(blad.cell(row=r, column=c), waarde, _formaat(kolom))
+
+
+def _uitlegblad(blad, met_opgave):
+    regels = UITLEG + ([("", False), (OPGAVE_UITLEG, False)] if met_opgave else [])
+    blad.column_dimensions["A"].width = 110
+    for r, (tekst, vet) in enumerate(regels, start=1):
+        cel = blad.cell(row=r, column=1)
+        _tekst(cel, tekst)
+        cel.alignment = Alignment(wrap_text=True, vertical="top")
+        if vet:
+            cel.font = Font(bold=True, size=14 if r == 1 else 12)
+
+
+def _opslaan(boek):
+    uit = io.BytesIO()
+    boek.save(uit)
+    return uit.getvalue()
+
+
+def locatie_rij(gemeente, locatie):
+    """Return a location's row in the column order of LOCATIE_KOLOMMEN."""
+    return [
+        gemeente.code,
+        gemeente.naam,
+        locatie.naam,
+        locatie.get_soort_display(),
+        locatie.get_status_display(),
+        locatie.plekken,
+        locatie.plekken_max,
+        locatie.amv_plekken,
+        locatie.beschikbaar_vanaf,
+        locatie.beschikbaar_tot,
+        locatie.toelichting,
+    ]
+
+
+def sjabloon_maken(*, locatie_rijen, opgave_rijen=None):
+    """Return the uitvraag template (.xlsx bytes).
+
+    locatie_rijen: rows as from locatie_rij(); opgave_rijen: [code, naam, plekken, amv]
+    per gemeente, or None to leave out the Opgave sheet (gemeente users).
+    """
+    boek = Workbook()
+    _uitlegblad(boek.active, opgave_rijen is not None)
+    boek.active.title = BLAD_UITLEG
+    blad = boek.create_sheet(BLAD_LOCATIES)
+    laatste = len(locatie_rijen) + 1 + EXTRA_RIJEN
+    _kopregel(blad, [k.kop for k in LOCATIE_KOLOMMEN], [k.breedte for k in LOCATIE_KOLOMMEN])
+    _rijen(blad, LOCATIE_KOLOMMEN, locatie_rijen)
+    _validatie(blad, LOCATIE_KOLOMMEN, laatste)
+    if opgave_rijen is not None:
+        blad = boek.create_sheet(BLAD_OPGAVE)
+        laatste = len(opgave_rijen) + 1 + 100
+        _kopregel(blad, [k.kop for k in OPGAVE_KOLOMMEN], [k.breedte for k in OPGAVE_KOLOMMEN])
+        _rijen(blad, OPGAVE_KOLOMMEN, opgave_rijen)
+        _validatie(blad, OPGAVE_KOLOMMEN, laatste)
+    return _opslaan(boek)
+
+
+EXPORT_KOPPEN = [
+    ("Gemeentecode", 14),
+    ("Gemeente", 22),
+    ("Naam locatie", 38),
+    ("Soort", 24),
+    ("Status", 18),
+    ("Plekken", 10),
+    ("Plekken max", 13),
+    ("Waarvan AMV", 14),
+    ("Beschikbaar vanaf", 18),
+    ("Beschikbaar tot", 18),
+    ("Telt als", 34),
+    ("Toelichting", 50),
+]
+
+
+def locaties_export_maken(*, rijen, titel, bron):
+    """Return the province's locations with their category (.xlsx bytes).
+
+    rijen: lists in the order of EXPORT_KOPPEN; titel and bron describe the cycle,
+    peildatum and source, stated on a sheet of their own.
+    """
+    boek = Workbook()
+    blad = boek.active
+    blad.title = BLAD_LOCATIES
+    _kopregel(blad, [k for k, _ in EXPORT_KOPPEN], [b for _, b in EXPORT_KOPPEN])
+    formaten = {5: GETALFORMAAT, 6: GETALFORMAAT, 7: GETALFORMAAT}
+    formaten.update({8: DATUMFORMAAT, 9: DATUMFORMAAT})
+    for r, rij in enumerate(rijen, start=2):
+        for c, waarde in enumerate(rij):
+            _zet(blad.cell(row=r, column=c + 1), waarde, formaten.get(c))
+    over = boek.create_sheet("Over dit bestand")
+    over.column_dimensions["A"].width = 110
+    for r, tekst in enumerate([titel, bron], start=1):
+        _tekst(over.cell(row=r, column=1), tekst)
+    return _opslaan(boek)
+
+
+def foutenlijst_maken(fouten):
+    """Return the errors of a refused file as a workbook (.xlsx bytes)."""
+    boek = Workbook()
+    blad = boek.active
+    blad.title = "Fouten"
+    _kopregel(blad, ["Tabblad", "Rij", "Kolom", "Waarde", "Melding"], [14, 8, 20, 30, 90])
+    for r, fout in enumerate(fouten, start=2):
+        waarden = [fout["blad"], fout["rij"], fout["kolom"], fout["waarde"], fout["melding"]]
+        for c, waarde in enumerate(waarden, start=1):
+            _zet(blad.cell(row=r, column=c), waarde)
+    return _opslaan(boek)
