@@ -10,5 +10,6 @@ urlpatterns = [
     path("rapportage/", include("rapportage.urls")),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("gemeenten.urls")),
     path("beheer/", admin.site.urls),
 ]

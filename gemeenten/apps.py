@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class GemeentenConfig(AppConfig):
     name = "gemeenten"
     verbose_name = "Gemeenten en gebruikers"
+
+    def ready(self):
+        from . import checks, signals  # noqa: F401 (registers checks and receivers)

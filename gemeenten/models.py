@@ -125,3 +125,18 @@ class User(AbstractUser):
         if self.provincie_id:
             return f"provincie {self.provincie.naam}"
         return "alle provincies"
+
+
+class UserSession(models.Model):
+    """A session of a user, recorded at login, so that deactivating the user ends it."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="sessies")
+    session_key = models.CharField(max_length=40, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "sessie"
+        verbose_name_plural = "sessies"
+
+    def __str__(self):
+        return f"sessie van {self.user} sinds {self.created_at:%Y-%m-%d %H:%M}"

@@ -21,6 +21,17 @@ def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def password_only_login(settings):
+    """Log in with a password alone, as the existing tests do with client.login().
+
+    pytest runs with DEBUG off, which would make two factors required; the login tests
+    switch it on (and django-axes, which needs the request client.login() lacks).
+    """
+    settings.OTP_REQUIRED = False
+    settings.AXES_ENABLED = False
+
+
 @pytest.fixture
 def provincie(db):
     return ProvincieFactory(code="PV26", naam="Utrecht")

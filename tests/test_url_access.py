@@ -46,7 +46,7 @@ URLS = {
         "provinciaal",
     ),
 }
-OUTSIDE_APP = {"login", "logout"}
+OUTSIDE_APP = {"login", "logout", "otp_verifieren", "otp_instellen"}
 
 
 def app_url_names(patterns=None, namespace=""):

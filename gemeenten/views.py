@@ -1,0 +1,170 @@
+"""The two-factor step of the login: enrolling an authenticator app and entering a code.
+
+After the password, a user without an app enrols one (QR code, then a first code, then
+ten backup codes shown once); a user with one enters its current code or a backup code.
+Only then is the session verified (django_otp.login). A code is accepted once:
+django-otp's TOTP device refuses any code at or before the last accepted time step.
+"""
+
+import base64
+import re
+import time
+from urllib.parse import urlencode
+
+import qrcode
+import qrcode.image.svg
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.debug import sensitive_post_parameters
+from django_otp import login as otp_login
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .security_log import security_log
+
+CODE_ONJUIST = (
+    "Deze code klopt niet, is al gebruikt of is verlopen. Wacht op de volgende code "
+    "van uw app en probeer het opnieuw."
+)
+AANTAL_RESERVECODES = 10
+APP_CODE = re.compile(r"^\d{6}$")
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label="Code",
+        max_length=20,
+        help_text="De 6 cijfers uit uw authenticator-app, of een reservecode.",
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
+    )
+
+    def clean_code(self):
+        return "".join(self.cleaned_data["code"].split()).lower()
+
+
+def _next_url(request):
+    url = request.POST.get("next") or request.GET.get("next")
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return reverse("home")
+
+
+def _with_next(name, request):
+    return f"{reverse(name)}?{urlencode({'next': _next_url(request)})}"
+
+
+def _is_replay(device, code):
+    """Return whether code is the app's code for a time step already used."""
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    return totp.verify(int(code), device.tolerance) and totp.t() <= device.last_t
+
+
+def _verify_app_code(request, device, code):
+    if device.verify_token(code):
+        return True
+    replay = _is_replay(device, code)
+    security_log("otp.replay" if replay else "otp.failure", request=request, result="refused")
+    return False
+
+
+def _verify_backup_code(request, code):
+    device = StaticDevice.objects.select_for_update().filter(user=request.user).first()
+    if device is not None and device.verify_token(code):
+        security_log(
+            "otp.backup_code_used",
+            request=request,
+            object=device,
+            remaining=device.token_set.count(),
+        )
+        return device
+    security_log("otp.failure", request=request, result="refused", kind="backup")
+    return None
+
+
+def _verified_device(request, code):
+    """Return the device that accepts code (the app's code or a backup code), or None."""
+    with transaction.atomic():
+        if APP_CODE.match(code):
+            device = (
+                TOTPDevice.objects.select_for_update()
+                .filter(user=request.user, confirmed=True)
+                .order_by("pk")
+                .first()
+            )
+            ok = device is not None and _verify_app_code(request, device, code)
+            return device if ok else None
+        return _verify_backup_code(request, code)
+
+
+def _new_backup_codes(user):
+    device, _ = StaticDevice.objects.get_or_create(user=user, defaults={"name": "Reservecodes"})
+    device.token_set.all().delete()
+    codes = [StaticToken.random_token() for _ in range(AANTAL_RESERVECODES)]
+    for code in codes:
+        device.token_set.create(token=code)
+    return codes
+
+
+def _qr_data_uri(text):
+    """Return text as a QR code in an SVG data: URI (no inline script or style needed)."""
+    svg = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, border=2).to_string()
+    return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+
+
+@sensitive_post_parameters("code")
+@login_required
+def otp_verifieren(request):
+    if request.user.is_verified():
+        return redirect(_next_url(request))
+    if not TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
+        return redirect(_with_next("otp_instellen", request))
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = _verified_device(request, form.cleaned_data["code"])
+        if device is not None:
+            otp_login(request, device)
+            security_log("otp.success", request=request, object=device)
+            return redirect(_next_url(request))
+        form.add_error("code", CODE_ONJUIST)
+    return render(request, "otp/verifieren.html", {"form": form, "next": _next_url(request)})
+
+
+@sensitive_post_parameters("code")
+@login_required
+def otp_instellen(request):
+    user = request.user
+    if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        # A second app only through beheer, who first deletes the old one: otherwise a
+        # stolen password would be enough to add an attacker's app.
+        return redirect(_with_next("otp_verifieren", request))
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Authenticator-app", confirmed=False)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["code"]):
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            codes = _new_backup_codes(user)
+            otp_login(request, device)
+            security_log("otp.enrolled", request=request, object=device)
+            ctx = {"codes": codes, "next": _next_url(request)}
+            return render(request, "otp/reservecodes.html", ctx)
+        security_log("otp.failure", request=request, result="refused", kind="enrolment")
+        form.add_error("code", CODE_ONJUIST)
+    sleutel = base64.b32encode(device.bin_key).decode("ascii")
+    ctx = {
+        "form": form,
+        "qr": _qr_data_uri(device.config_url),
+        "sleutel": " ".join(sleutel[i : i + 4] for i in range(0, len(sleutel), 4)),
+        "next": _next_url(request),
+    }
+    return render(request, "otp/instellen.html", ctx)
