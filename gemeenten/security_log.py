@@ -18,6 +18,8 @@ indiening.teruggestuurd, sessions.ended (deactivated user). Later features call
 - document.downloaded — an archived document: `security_log("document.downloaded",
   request=request, object=document)`.
 
+An object is logged as "app.model:pk" (a string is taken as it is).
+
 Secrets never reach the log: keys that name a password, code, token, key or session
 are dropped from `extra`, and callers pass no request data but the IP.
 """
@@ -28,6 +30,7 @@ import re
 from datetime import UTC, datetime
 
 from django.conf import settings
+from simple_history.models import HistoricalRecords
 
 from opvang.audit import client_ip
 
@@ -59,7 +62,13 @@ def _object(obj):
 
 
 def security_log(event, *, request=None, user=None, object=None, result="ok", **extra):
-    """Write one security event as a JSON line; `extra` holds non-secret details."""
+    """Write one security event as a JSON line; `extra` holds non-secret details.
+
+    Without a request (services, access helpers) the current one is taken from
+    simple-history's middleware, which keeps it for the audit trail anyway.
+    """
+    if request is None:
+        request = getattr(HistoricalRecords.context, "request", None)
     actor, actor_id = _actor(request, user)
     line = {
         "time": datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),

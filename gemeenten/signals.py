@@ -9,7 +9,6 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 
 from .middleware import session_started
 from .models import User, UserSession
@@ -67,6 +66,4 @@ def deactivated_user_loses_sessions(sender, instance, **kwargs):
     if not instance.is_active:
         ended = end_sessions(instance)
         if ended:
-            # The request of whoever deactivated the user, as simple-history keeps it.
-            request = getattr(HistoricalRecords.context, "request", None)
-            security_log("sessions.ended", request=request, object=instance, count=ended)
+            security_log("sessions.ended", object=instance, count=ended)

@@ -5,9 +5,10 @@ Another gemeente's object is a 404, never a 403, so that its existence leaks not
 """
 
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 
 from gemeenten.models import Gemeente
+from gemeenten.security_log import security_log
 
 from .models import Indiening, Locatie, Uitvraag
 
@@ -22,9 +23,25 @@ def may_review(user):
     return user.is_provinciaal
 
 
+def _get_or_404(queryset, user, **lookup):
+    """Return the object in the user's scope; else 404, logged if it exists elsewhere.
+
+    The check for an object outside the scope costs a query only on the 404 path.
+    """
+    try:
+        return queryset.get(**lookup)
+    except queryset.model.DoesNotExist:
+        model = queryset.model
+        if model._base_manager.filter(**lookup).exists():
+            [value] = lookup.values()
+            refused = f"{model._meta.label_lower}:{value}"
+            security_log("access.refused", user=user, object=refused, result="refused")
+        raise Http404(f"Geen {model._meta.verbose_name} gevonden.") from None
+
+
 def get_gemeente_for_user_or_404(user, code, *, for_edit=False):
-    gemeente = get_object_or_404(
-        Gemeente.objects.for_user(user).select_related("provincie", "regio"), code=code
+    gemeente = _get_or_404(
+        Gemeente.objects.for_user(user).select_related("provincie", "regio"), user, code=code
     )
     if for_edit and not may_edit_locaties(user, gemeente):
         raise PermissionDenied
@@ -32,8 +49,8 @@ def get_gemeente_for_user_or_404(user, code, *, for_edit=False):
 
 
 def get_locatie_for_user_or_404(user, pk, *, for_edit=False):
-    locatie = get_object_or_404(
-        Locatie.objects.for_user(user).select_related("gemeente__provincie"), pk=pk
+    locatie = _get_or_404(
+        Locatie.objects.for_user(user).select_related("gemeente__provincie"), user, pk=pk
     )
     if for_edit and not may_edit_locaties(user, locatie.gemeente):
         raise PermissionDenied
@@ -41,8 +58,8 @@ def get_locatie_for_user_or_404(user, pk, *, for_edit=False):
 
 
 def get_uitvraag_for_user_or_404(user, pk, *, for_review=False):
-    uitvraag = get_object_or_404(
-        Uitvraag.objects.for_user(user).select_related("provincie", "cyclus"), pk=pk
+    uitvraag = _get_or_404(
+        Uitvraag.objects.for_user(user).select_related("provincie", "cyclus"), user, pk=pk
     )
     if for_review and not may_review(user):
         raise PermissionDenied
@@ -50,10 +67,11 @@ def get_uitvraag_for_user_or_404(user, pk, *, for_review=False):
 
 
 def get_indiening_for_user_or_404(user, pk, *, for_review=False):
-    indiening = get_object_or_404(
+    indiening = _get_or_404(
         Indiening.objects.for_user(user).select_related(
             "gemeente__provincie", "uitvraag__cyclus", "ingediend_door", "beoordeeld_door"
         ),
+        user,
         pk=pk,
     )
     if for_review and not may_review(user):

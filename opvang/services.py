@@ -13,6 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from gemeenten.security_log import security_log
+
 from .constants import AFGESLOTEN_STATUSSEN, IndieningStatus
 from .models import Indiening, Locatie, Opgave, Uitvraag
 from .selectors import gemeente_cijfers
@@ -199,7 +201,9 @@ def indiening_indienen(*, uitvraag, gemeente, user):
             indiening.save()
     except IntegrityError:
         bestaand = Indiening.objects.filter(uitvraag=uitvraag, gemeente=gemeente).first()
+        security_log("indiening.ingediend", user=user, object=bestaand, result="al_ingediend")
         return bestaand, False
+    security_log("indiening.ingediend", user=user, object=indiening)
     return indiening, True
 
 
@@ -215,4 +219,5 @@ def indiening_beoordelen(*, indiening, akkoord, opmerking, user):
     indiening.beoordeeld_op = timezone.now()
     _attribute(indiening, user)
     indiening.save()
+    security_log(f"indiening.{indiening.status}", user=user, object=indiening)
     return indiening
