@@ -185,11 +185,13 @@ def may_import_provincie(user):
 class _Controle:
     """Validate all rows against the user's scope; collect every error."""
 
-    def __init__(self, *, user, gemeente, cyclus):
-        self.user, self.cyclus, self.eigen = user, cyclus, gemeente
+    def __init__(self, *, user, gemeente, provincie, cyclus):
+        self.user, self.cyclus = user, cyclus
         scope = Gemeente.objects.for_user(user)
         if gemeente is not None:
             scope = scope.filter(pk=gemeente.pk)
+        if provincie is not None:
+            scope = scope.filter(provincie=provincie)
         self.gemeenten = {g.code.upper(): g for g in scope}
         self.bestaand = {
             (loc.gemeente_id, normaliseer(loc.naam)): loc
@@ -334,11 +336,14 @@ def _controleer_opgave(controle, rij, huidig, gezien):
     )
 
 
-def plan_maken(*, inhoud, bestandsnaam, user, gemeente=None, cyclus=None):
-    """Return the Plan of a file, or raise BestandGeweigerd with every error in it."""
+def plan_maken(*, inhoud, bestandsnaam, user, gemeente=None, provincie=None, cyclus=None):
+    """Return the Plan of a file, or raise BestandGeweigerd with every error in it.
+
+    Rows may only be of the gemeente, or of the province, and always of the user's scope.
+    """
     controleer_bestand(inhoud, bestandsnaam)
     werkboek = lees_werkboek(inhoud)
-    controle = _Controle(user=user, gemeente=gemeente, cyclus=cyclus)
+    controle = _Controle(user=user, gemeente=gemeente, provincie=provincie, cyclus=cyclus)
     gezien = {}
     acties = [_controleer_locatie(controle, rij, gezien) for rij in werkboek.locaties]
     plan = Plan(locaties=[a for a in acties if a is not None])
@@ -349,7 +354,15 @@ def plan_maken(*, inhoud, bestandsnaam, user, gemeente=None, cyclus=None):
 
 
 def import_voorbereiden(
-    *, inhoud, bestandsnaam, user, gemeente=None, cyclus=None, opgave_soort="", bron=""
+    *,
+    inhoud,
+    bestandsnaam,
+    user,
+    gemeente=None,
+    provincie=None,
+    cyclus=None,
+    opgave_soort="",
+    bron="",
 ):
     """Check the file and record it with its preview; raise BestandGeweigerd if it fails.
 
@@ -357,13 +370,19 @@ def import_voorbereiden(
     by the caller).
     """
     plan = plan_maken(
-        inhoud=inhoud, bestandsnaam=bestandsnaam, user=user, gemeente=gemeente, cyclus=cyclus
+        inhoud=inhoud,
+        bestandsnaam=bestandsnaam,
+        user=user,
+        gemeente=gemeente,
+        provincie=provincie,
+        cyclus=cyclus,
     )
     record = UitvraagImport(
         bestandsnaam=bestandsnaam[:255],
         sha256=hashlib.sha256(inhoud).hexdigest(),
         inhoud=inhoud,
         gemeente=gemeente,
+        provincie=provincie,
         cyclus=cyclus,
         opgave_soort=opgave_soort if plan.opgaven else "",
         bron=(bron or bestandsnaam)[:300] if plan.opgaven else "",
@@ -415,6 +434,7 @@ def import_verwerken(*, record, user):
             bestandsnaam=record.bestandsnaam,
             user=user,
             gemeente=record.gemeente,
+            provincie=record.provincie,
             cyclus=record.cyclus,
         )
         if plan.samenvatting() != record.voorbeeld:

@@ -330,6 +330,14 @@ class UitvraagImport(models.Model):
         related_name="+",
         help_text="Leeg bij een import voor de hele provincie.",
     )
+    provincie = models.ForeignKey(
+        "gemeenten.Provincie",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Bij een import voor de hele provincie: welke provincie.",
+    )
     cyclus = models.ForeignKey(Cyclus, on_delete=models.PROTECT, null=True, blank=True)
     opgave_soort = models.CharField(max_length=20, choices=OpgaveSoort.choices, blank=True)
     bron = models.CharField(max_length=300, blank=True)

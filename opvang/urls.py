@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_excel
 
 app_name = "opvang"
 
@@ -20,5 +20,34 @@ urlpatterns = [
     path("indieningen/<int:pk>/", views.indiening_detail, name="indiening_detail"),
     path(
         "indieningen/<int:pk>/beoordelen/", views.indiening_beoordelen, name="indiening_beoordelen"
+    ),
+]
+
+# Excel: uitvraag template, import with preview, exports (opvang/views_excel.py).
+urlpatterns += [
+    path(
+        "gemeenten/<str:code>/excel/sjabloon/",
+        views_excel.sjabloon_gemeente,
+        name="excel_sjabloon_gemeente",
+    ),
+    path(
+        "gemeenten/<str:code>/excel/importeren/",
+        views_excel.importeren_gemeente,
+        name="excel_importeren_gemeente",
+    ),
+    path(
+        "provincies/<str:code>/excel/sjabloon/",
+        views_excel.sjabloon_provincie,
+        name="excel_sjabloon_provincie",
+    ),
+    path(
+        "provincies/<str:code>/excel/importeren/",
+        views_excel.importeren_provincie,
+        name="excel_importeren_provincie",
+    ),
+    path(
+        "provincies/<str:code>/excel/locaties/",
+        views_excel.locaties_export,
+        name="excel_locaties_export",
     ),
 ]

@@ -37,6 +37,27 @@ URLS = {
     "opvang:indiening_beoordelen": (lambda o: [o.indiening.pk], "gemeente", "review"),
     "opvang:uitvraag_detail": (lambda o: [o.uitvraag.pk], "provincie", None),
     "opvang:uitvraag_sluiten": (lambda o: [o.uitvraag.pk], "provincie", "review"),
+    # Excel (opvang/views_excel.py). The gemeente's template is read by all who see the
+    # gemeente; its import is a write of the gemeente itself.
+    "opvang:excel_sjabloon_gemeente": (lambda o: [o.gemeente.code], "gemeente", None),
+    "opvang:excel_importeren_gemeente": (lambda o: [o.gemeente.code], "gemeente", "gemeente"),
+    # The province's template, export and import: PRT, cvdK and beheer of the province
+    # only; gemeente users are outsiders (404), as on the rapportage pages.
+    "opvang:excel_sjabloon_provincie": (
+        lambda o: [o.gemeente.provincie.code],
+        "gemeente",
+        "provinciaal",
+    ),
+    "opvang:excel_locaties_export": (
+        lambda o: [o.gemeente.provincie.code],
+        "gemeente",
+        "provinciaal",
+    ),
+    "opvang:excel_importeren_provincie": (
+        lambda o: [o.gemeente.provincie.code],
+        "gemeente",
+        "provinciaal",
+    ),
     # PRT and cvdK of the province only: every gemeente user is an outsider (404), so the
     # scope is "gemeente"; "provinciaal" keeps it out of the test in which the gemeente
     # user reads, and has GET and POST of outsiders checked.

@@ -38,10 +38,15 @@ def _mb(n):
     return f"{n / (1024 * 1024):g}"
 
 
+def controleer_grootte(grootte):
+    """Refuse a file by its size alone, before it is read (an upload's declared size)."""
+    if grootte > settings.EXCEL_UPLOAD_MAX_BYTES:
+        weiger(TE_GROOT.format(mb=_mb(settings.EXCEL_UPLOAD_MAX_BYTES)), "size")
+
+
 def controleer_bestand(inhoud, bestandsnaam):
     """Raise BestandGeweigerd unless the bytes look like a harmless .xlsx workbook."""
-    if len(inhoud) > settings.EXCEL_UPLOAD_MAX_BYTES:
-        weiger(TE_GROOT.format(mb=_mb(settings.EXCEL_UPLOAD_MAX_BYTES)), "size")
+    controleer_grootte(len(inhoud))
     if bestandsnaam.lower().endswith((".xlsm", ".xltm", ".xlam")):
         weiger(MACRO, "macro")
     try:

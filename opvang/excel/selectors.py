@@ -17,11 +17,18 @@ def _locaties(gemeenten):
     )
 
 
-def sjabloon_rijen(*, user, gemeente=None, cyclus=None, met_opgave=False):
-    """Return (locatie_rijen, opgave_rijen or None) for the template, in three queries."""
-    gemeenten = list(Gemeente.objects.for_user(user).order_by("naam"))
+def _gemeenten(user, gemeente=None, provincie=None):
+    qs = Gemeente.objects.for_user(user).order_by("naam")
     if gemeente is not None:
-        gemeenten = [g for g in gemeenten if g.pk == gemeente.pk]
+        qs = qs.filter(pk=gemeente.pk)
+    if provincie is not None:
+        qs = qs.filter(provincie=provincie)
+    return list(qs)
+
+
+def sjabloon_rijen(*, user, gemeente=None, provincie=None, cyclus=None, met_opgave=False):
+    """Return (locatie_rijen, opgave_rijen or None) for the template, in three queries."""
+    gemeenten = _gemeenten(user, gemeente, provincie)
     locatie_rijen = [locatie_rij(loc.gemeente, loc) for loc in _locaties(gemeenten)]
     if not met_opgave:
         return locatie_rijen, None
@@ -38,9 +45,9 @@ def sjabloon_rijen(*, user, gemeente=None, cyclus=None, met_opgave=False):
     return locatie_rijen, opgave_rijen
 
 
-def export_rijen(*, user, cyclus):
-    """Return every location of the user's scope with its category in the cycle."""
-    gemeenten = list(Gemeente.objects.for_user(user))
+def export_rijen(*, user, provincie, cyclus):
+    """Return every location of the province with its category in the cycle."""
+    gemeenten = _gemeenten(user, provincie=provincie)
     return [
         [*locatie_rij(loc.gemeente, loc)[:10], loc.categorie_in(cyclus).label, loc.toelichting]
         for loc in _locaties(gemeenten)

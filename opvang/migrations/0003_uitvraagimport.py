@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('gemeenten', '0001_initial'),
+        ('gemeenten', '0002_user_session'),
         ('opvang', '0002_history_append_only'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
@@ -38,6 +38,7 @@ class Migration(migrations.Migration):
                 ('cyclus', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='opvang.cyclus')),
                 ('gemeente', models.ForeignKey(blank=True, db_constraint=False, help_text='Leeg bij een import voor de hele provincie.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='gemeenten.gemeente')),
                 ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('provincie', models.ForeignKey(blank=True, db_constraint=False, help_text='Bij een import voor de hele provincie: welke provincie.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='gemeenten.provincie')),
                 ('uploaded_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
@@ -67,6 +68,7 @@ class Migration(migrations.Migration):
                 ('processed_at', models.DateTimeField(blank=True, null=True)),
                 ('cyclus', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='opvang.cyclus')),
                 ('gemeente', models.ForeignKey(blank=True, help_text='Leeg bij een import voor de hele provincie.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='gemeenten.gemeente')),
+                ('provincie', models.ForeignKey(blank=True, help_text='Bij een import voor de hele provincie: welke provincie.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='gemeenten.provincie')),
                 ('uploaded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={

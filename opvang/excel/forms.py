@@ -1,0 +1,45 @@
+"""The upload form of the uitvraag import."""
+
+from django import forms
+
+from ..constants import OpgaveSoort
+from ..models import Cyclus
+
+
+class ImportForm(forms.Form):
+    bestand = forms.FileField(
+        label="Excel-bestand (.xlsx)",
+        help_text="Het ingevulde sjabloon; maximaal {mb} MB.",
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        ),
+    )
+
+    def __init__(self, *args, max_mb, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bestand"].help_text = self.fields["bestand"].help_text.format(mb=max_mb)
+
+
+class ProvincieImportForm(ImportForm):
+    """PRT and beheer also load targets (tabblad Opgave) for a chosen cycle."""
+
+    cyclus = forms.ModelChoiceField(
+        label="Cyclus",
+        queryset=Cyclus.objects.all(),
+        empty_label=None,
+        help_text="Voor de opgaven op het tabblad ‘Opgave’.",
+    )
+    opgave_soort = forms.ChoiceField(
+        label="Soort opgave",
+        choices=OpgaveSoort.choices,
+        initial=OpgaveSoort.INDICATIEF,
+        help_text="Alleen van belang als het bestand een tabblad ‘Opgave’ heeft.",
+    )
+    bron = forms.CharField(
+        label="Bron van de opgaven",
+        max_length=300,
+        required=False,
+        help_text="Bijvoorbeeld de brief van de minister; leeg is de bestandsnaam.",
+    )
