@@ -3,6 +3,9 @@
 Utrecht-like province with two gemeenten (own and other) and a second province.
 """
 
+import json
+import logging
+
 import pytest
 
 from gemeenten.constants import Rol
@@ -91,3 +94,63 @@ def vreemde_prt_user(andere_provincie):
 @pytest.fixture
 def beheer_user(db):
     return UserFactory(username="beheer", rol=Rol.BEHEER, is_staff=True, is_superuser=True)
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.DEBUG)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+class SecurityEvents(list):
+    """The security log's events as dicts, oldest first."""
+
+    def names(self):
+        return [e["event"] for e in self]
+
+
+class _CollectEvents(logging.Handler):
+    def __init__(self, events):
+        super().__init__(level=logging.DEBUG)
+        self.events = events
+
+    def emit(self, record):
+        self.events.append(json.loads(record.getMessage()))
+
+
+@pytest.fixture
+def security_events():
+    """Capture the security log (logger opvangregister.security)."""
+    events = SecurityEvents()
+    handler = _CollectEvents(events)
+    logger = logging.getLogger("opvangregister.security")
+    logger.addHandler(handler)
+    yield events
+    logger.removeHandler(handler)
+
+
+@pytest.fixture
+def all_log_text():
+    """Capture every log line of every logger (DEBUG and up) as one growing text."""
+    handler = _Collect()
+    root = logging.getLogger()
+    security = logging.getLogger("opvangregister.security")
+    old_level = root.level
+    root.setLevel(logging.DEBUG)
+    root.addHandler(handler)
+    security.addHandler(handler)
+    yield lambda: "\n".join(
+        f"{r.name} {r.getMessage()} {r.args!r} {getattr(r, 'request', '')}" for r in handler.records
+    )
+    root.removeHandler(handler)
+    security.removeHandler(handler)
+    root.setLevel(old_level)
+
+
+@pytest.fixture
+def login_with_axes(settings):
+    """Turn django-axes on, as in production (tests then log in through the login page)."""
+    settings.AXES_ENABLED = True
