@@ -130,14 +130,31 @@ def _waarden_uit_snapshot(rij):
     )
 
 
+# LocatieWaarden field -> Locatie field, to read locations as plain rows: building a
+# model instance per location costs more than counting it (see bench/README.md).
+WAARDEN_VELDEN = {
+    "status": "status",
+    "soort": "soort",
+    "plekken": "plekken",
+    "amv_plekken": "amv_plekken",
+    "plekken_max": "plekken_max",
+    "vanaf": "beschikbaar_vanaf",
+    "tot": "beschikbaar_tot",
+}
+
+
 def _actuele_locaties(gemeenten):
     """Return ({gemeente_id: [(naam, LocatieWaarden)]}, all gemeente ids) in one query."""
     per_gemeente = defaultdict(list)
-    velden = ("gemeente", "naam", "status", "soort", "plekken", "amv_plekken")
-    velden += ("plekken_max", "beschikbaar_vanaf", "beschikbaar_tot")
-    qs = Locatie.objects.filter(gemeente__in=gemeenten).only(*velden).order_by("naam")
-    for locatie in qs:
-        per_gemeente[locatie.gemeente_id].append((locatie.naam, locatie.waarden))
+    rijen = (
+        Locatie.objects.filter(gemeente__in=gemeenten)
+        .order_by("naam")
+        .values_list("gemeente_id", "naam", *WAARDEN_VELDEN.values())
+    )
+    for gemeente_id, naam, *waarden in rijen:
+        per_gemeente[gemeente_id].append(
+            (naam, LocatieWaarden(**dict(zip(WAARDEN_VELDEN, waarden, strict=True))))
+        )
     return per_gemeente, {g.pk for g in gemeenten}
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from gemeenten.models import Gemeente, User
 from opvang import services
 from opvang.constants import Status
+from opvang.models import Locatie
 from opvang.telregels import Telling
 from rapportage.selectors import (
     ONBEKENDE_BRON,
@@ -247,3 +248,12 @@ def test_it_runs_in_a_fixed_number_of_queries_for_a_large_province(
     actueel = rapport(grote_provincie.provincie, grote_provincie.cyclus)
     assert sum(len(rij.locaties) for rij in actueel.gemeenten) == 3000
     assert actueel.telling == sum((rij.telling for rij in actueel.gemeenten), Telling())
+
+
+def test_it_reads_every_location_field_the_counting_rules_use(demo, cyclus1):
+    r = rapport(demo, cyclus1)
+    gelezen = {(rij.code, loc.naam): loc.waarden for rij in r.gemeenten for loc in rij.locaties}
+
+    for locatie in Locatie.objects.select_related("gemeente"):
+        assert gelezen[(locatie.gemeente.code, locatie.naam)] == locatie.waarden
+    assert len(gelezen) == Locatie.objects.count()
