@@ -67,10 +67,19 @@ def lees_werkboek(inhoud):
             boek.close()
     except BestandGeweigerd:
         raise
-    except DefusedXmlException:
-        weiger(VERBODEN_XML, "xml entities")
-    except Exception:  # noqa: BLE001 - any parser failure means: not a readable workbook
+    except Exception as exc:  # noqa: BLE001 - any parser failure: not a readable workbook
+        if _door_defusedxml(exc):
+            weiger(VERBODEN_XML, "xml entities")
         weiger(GEEN_XLSX, "unreadable")
+
+
+def _door_defusedxml(exc):
+    """Return whether defusedxml refused the XML (openpyxl wraps it in a ValueError)."""
+    while exc is not None:
+        if isinstance(exc, DefusedXmlException):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 def _zoek_blad(boek, naam):

@@ -1,0 +1,95 @@
+"""Import an uitvraag workbook from the command line (beheer), all or nothing."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from gemeenten.constants import Rol
+from gemeenten.models import Gemeente, User
+from opvang.constants import OpgaveSoort
+from opvang.excel.format import BestandGeweigerd
+from opvang.excel.safety import controleer_grootte
+from opvang.imports import (
+    ImportVerouderd,
+    import_verwerken,
+    import_voorbereiden,
+    samenvatting_tekst,
+)
+from opvang.models import Cyclus
+
+
+class Command(BaseCommand):
+    help = (
+        "Importeer een ingevuld uitvraag-werkboek (.xlsx): tabblad Locaties en, als het "
+        "er is, tabblad Opgave. Eén fout en er verandert niets."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("pad", help="het .xlsx-bestand")
+        parser.add_argument("--cyclus", type=int, required=True, help="nummer van de cyclus")
+        parser.add_argument("--gebruiker", required=True, help="gebruikersnaam (rol beheer)")
+        parser.add_argument("--gemeente", help="alleen rijen van deze gemeente (GMxxxx)")
+        parser.add_argument(
+            "--soort",
+            choices=OpgaveSoort.values,
+            default=OpgaveSoort.INDICATIEF,
+            help="soort van de nieuwe opgaveversies (standaard indicatief)",
+        )
+        parser.add_argument(
+            "--bron", default="", help="bron van de opgaven (standaard de bestandsnaam)"
+        )
+
+    def handle(self, *args, pad, cyclus, gebruiker, gemeente, soort, bron, **options):
+        user = self._gebruiker(gebruiker)
+        try:
+            cyclus = Cyclus.objects.get(nummer=cyclus)
+        except Cyclus.DoesNotExist:
+            raise CommandError(f"Cyclus {cyclus} bestaat niet.") from None
+        gemeente = self._gemeente(gemeente)
+        pad = Path(pad)
+        if not pad.is_file():
+            raise CommandError(f"Bestand {pad} niet gevonden.")
+        try:
+            controleer_grootte(pad.stat().st_size)
+            record = import_voorbereiden(
+                inhoud=pad.read_bytes(),
+                bestandsnaam=pad.name,
+                user=user,
+                gemeente=gemeente,
+                cyclus=cyclus,
+                opgave_soort=soort,
+                bron=bron,
+            )
+            import_verwerken(record=record, user=user)
+        except BestandGeweigerd as exc:
+            for f in exc.fouten:
+                plaats = ", ".join(
+                    p for p in (f.blad, f"rij {f.rij}" if f.rij else "", f.kolom) if p
+                )
+                waarde = f" (waarde ‘{f.waarde}’)" if f.waarde else ""
+                self.stderr.write(f"{plaats or 'bestand'}: {f.melding}{waarde}")
+            raise CommandError(
+                f"{pad.name} is niet geïmporteerd: {len(exc.fouten)} fout(en); er is niets "
+                "veranderd."
+            ) from None
+        except ImportVerouderd as exc:
+            raise CommandError(str(exc)) from None
+        self.stdout.write(f"{pad.name} (sha256 {record.sha256}) geïmporteerd.")
+        self.stdout.write(samenvatting_tekst(record.voorbeeld))
+
+    def _gebruiker(self, gebruikersnaam):
+        user = User.objects.filter(username=gebruikersnaam, is_active=True).first()
+        if user is None or user.rol != Rol.BEHEER:
+            raise CommandError(
+                f"‘{gebruikersnaam}’ is geen actieve gebruiker met de rol beheer; de "
+                "wijzigingen moeten op naam van een beheerder staan."
+            )
+        return user
+
+    def _gemeente(self, code):
+        if not code:
+            return None
+        try:
+            return Gemeente.objects.get(code=code.upper())
+        except Gemeente.DoesNotExist:
+            raise CommandError(f"Gemeente {code} bestaat niet.") from None
