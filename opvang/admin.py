@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Cyclus, Indiening, Locatie, Opgave, Uitvraag
+from .models import Cyclus, Indiening, Locatie, Opgave, Uitvraag, UitvraagImport
 
 
 class NoDeleteMixin:
@@ -63,6 +63,32 @@ class IndieningAdmin(NoDeleteMixin, SimpleHistoryAdmin):
 
     list_display = ["gemeente", "uitvraag", "status", "ingediend_op"]
     list_filter = ["status"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(UitvraagImport)
+class UitvraagImportAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+    """Imports are recorded by the app; the admin only shows them (never the file's bytes)."""
+
+    list_display = [
+        "bestandsnaam",
+        "status",
+        "gemeente",
+        "provincie",
+        "uploaded_by",
+        "uploaded_at",
+        "toegevoegd",
+        "gewijzigd",
+        "opgaven",
+    ]
+    list_filter = ["status", "provincie"]
+    search_fields = ["bestandsnaam", "sha256", "uploaded_by__username"]
+    exclude = ["inhoud"]
 
     def has_change_permission(self, request, obj=None):
         return False
