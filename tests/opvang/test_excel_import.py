@@ -321,3 +321,13 @@ def test_prt_cannot_import_rows_of_another_province(gemeente, vreemde_gemeente, 
     inhoud = werkboek([rij(Gemeentecode="GM0202", Gemeente="Arnhem")])
     fouten = fouten_van(inhoud, prt_user, provincie=gemeente.provincie)
     assert [f[1:4] for f in fouten] == [(2, "Gemeentecode", "GM0202")]
+
+
+def test_the_history_of_imports_is_append_only(gemeente, gemeente_user):
+    from django.db import DatabaseError, transaction
+
+    import_voorbereiden(inhoud=werkboek([rij()]), bestandsnaam="u.xlsx", user=gemeente_user)
+    for schrijf in (lambda qs: qs.delete(), lambda qs: qs.update(bestandsnaam="anders")):
+        with pytest.raises(DatabaseError), transaction.atomic():
+            schrijf(UitvraagImport.history.model.objects.all())
+    assert UitvraagImport.history.get().bestandsnaam == "u.xlsx"
