@@ -80,8 +80,12 @@ def percentage(deel: int, geheel: int | None) -> Decimal | None:
     return (Decimal(deel) * 100 / Decimal(geheel)).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
 
+# A plain string: comparing with the enum member costs a lookup per location counted.
+_NOODOPVANG = Soort.NOODOPVANG.value
+
+
 def telt_soort(soort: str, venster: Telvenster) -> bool:
-    return soort != Soort.NOODOPVANG or venster.noodopvang_telt
+    return soort != _NOODOPVANG or venster.noodopvang_telt
 
 
 def categorie(loc: LocatieWaarden, venster: Telvenster) -> Categorie:
