@@ -16,7 +16,7 @@ run: $(VENV)/.installed
 	then $(PY) manage.py loaddata referentie; \
 	else echo "Referentiegegevens staan er al; niet opnieuw geladen."; fi
 	$(PY) manage.py demo
-	DEMO_MODE=1 $(PY) manage.py runserver 127.0.0.1:8000
+	DEMO_MODE=1 OTP_REQUIRED=0 $(PY) manage.py runserver 127.0.0.1:8000
 
 test: $(VENV)/.installed
 	$(PY) -m pytest $(PYTEST_ARGS)
