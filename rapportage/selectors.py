@@ -32,6 +32,21 @@ class OngeldigeParameter(ValueError):
     """A peildatum or bron asked for that cannot be used; the message is Dutch."""
 
 
+class Dekking:
+    """Coverage figures of anything with an opgave_plekken and a Telling."""
+
+    @property
+    def dekking_percentage(self):
+        return percentage(self.telling.minimale_dekking, self.opgave_plekken)
+
+    @property
+    def tekort(self):
+        """Return the places still missing for minimale dekking (never negative)."""
+        if self.opgave_plekken is None:
+            return None
+        return max(self.opgave_plekken - self.telling.minimale_dekking, 0)
+
+
 @dataclass(frozen=True)
 class RapportLocatie:
     """One location as counted in the report (for annexes and detail pages)."""
@@ -39,10 +54,11 @@ class RapportLocatie:
     naam: str
     waarden: LocatieWaarden
     categorie: str
+    toelichting: str = ""
 
 
 @dataclass(frozen=True)
-class GemeenteRij:
+class GemeenteRij(Dekking):
     code: str
     naam: str
     regio: str
@@ -58,17 +74,6 @@ class GemeenteRij:
     indiening_status: str | None
 
     @property
-    def dekking_percentage(self):
-        return percentage(self.telling.minimale_dekking, self.opgave_plekken)
-
-    @property
-    def tekort(self):
-        """Return the places still missing for minimale dekking (never negative)."""
-        if self.opgave_plekken is None:
-            return None
-        return max(self.opgave_plekken - self.telling.minimale_dekking, 0)
-
-    @property
     def indiening_status_label(self):
         if self.indiening_status is None:
             return ""
@@ -76,7 +81,7 @@ class GemeenteRij:
 
 
 @dataclass(frozen=True)
-class Rapport:
+class Rapport(Dekking):
     """A province's figures in one cycle: the totals are the sum of the gemeente rows."""
 
     provincie_code: str
@@ -91,15 +96,36 @@ class Rapport:
     telling: Telling
     uitvraag_deadline: date | None
 
-    @property
-    def dekking_percentage(self):
-        return percentage(self.telling.minimale_dekking, self.opgave_plekken)
+
+@dataclass(frozen=True)
+class Totaal(Dekking):
+    """The sum of some gemeente rows (all of them, or those a filter kept).
+
+    tekort is the sum of the rows' shortfalls: one gemeente's surplus does not make up
+    for another's shortfall, so it can be more than the opgave minus the dekking.
+    """
+
+    aantal: int
+    opgave_plekken: int | None
+    opgave_amv: int | None
+    telling: Telling
+    tekort_som: int | None
 
     @property
     def tekort(self):
-        if self.opgave_plekken is None:
-            return None
-        return max(self.opgave_plekken - self.telling.minimale_dekking, 0)
+        return self.tekort_som
+
+
+def totaal(rijen) -> Totaal:
+    """Add up gemeente rows; the report's own totals are made the same way."""
+    rijen = list(rijen)
+    return Totaal(
+        aantal=len(rijen),
+        opgave_plekken=_som(r.opgave_plekken for r in rijen),
+        opgave_amv=_som(r.opgave_amv for r in rijen),
+        telling=sum((r.telling for r in rijen), Telling()),
+        tekort_som=_som(r.tekort for r in rijen),
+    )
 
 
 def lees_peildatum(tekst):
@@ -144,16 +170,23 @@ WAARDEN_VELDEN = {
 
 
 def _actuele_locaties(gemeenten):
-    """Return ({gemeente_id: [(naam, LocatieWaarden)]}, all gemeente ids) in one query."""
+    """Return ({gemeente_id: [(naam, LocatieWaarden, toelichting)]}, all gemeente ids).
+
+    One query.
+    """
     per_gemeente = defaultdict(list)
     rijen = (
         Locatie.objects.filter(gemeente__in=gemeenten)
         .order_by("naam")
-        .values_list("gemeente_id", "naam", *WAARDEN_VELDEN.values())
+        .values_list("gemeente_id", "naam", "toelichting", *WAARDEN_VELDEN.values())
     )
-    for gemeente_id, naam, *waarden in rijen:
+    for gemeente_id, naam, toelichting, *waarden in rijen:
         per_gemeente[gemeente_id].append(
-            (naam, LocatieWaarden(**dict(zip(WAARDEN_VELDEN, waarden, strict=True))))
+            (
+                naam,
+                LocatieWaarden(**dict(zip(WAARDEN_VELDEN, waarden, strict=True))),
+                toelichting,
+            )
         )
     return per_gemeente, {g.pk for g in gemeenten}
 
@@ -176,7 +209,8 @@ def _geaccepteerde_locaties(gemeenten, cyclus):
     per_gemeente = defaultdict(list)
     for gemeente_id, snapshot in indieningen.values_list("gemeente_id", "snapshot"):
         per_gemeente[gemeente_id] = [
-            (rij["naam"], _waarden_uit_snapshot(rij)) for rij in snapshot.get("locaties", [])
+            (rij["naam"], _waarden_uit_snapshot(rij), rij.get("toelichting", ""))
+            for rij in snapshot.get("locaties", [])
         ]
     return per_gemeente, set(per_gemeente)
 
@@ -201,8 +235,8 @@ def _rij(gemeente, opgave, locaties, venster, peildatum, *, bron_beschikbaar, st
         regio=gemeente.regio.naam if gemeente.regio else "",
         opgave_plekken=opgave.plekken if opgave else None,
         opgave_amv=opgave.amv_plekken if opgave else None,
-        telling=tel((w for _, w in locaties), venster, peildatum),
-        locaties=tuple(RapportLocatie(n, w, str(categorie(w, venster))) for n, w in locaties),
+        telling=tel((w for _, w, _ in locaties), venster, peildatum),
+        locaties=tuple(RapportLocatie(n, w, str(categorie(w, venster)), t) for n, w, t in locaties),
         bron_beschikbaar=bron_beschikbaar,
         indiening_status=status,
     )
@@ -243,6 +277,7 @@ def verslag_rapport(*, provincie, cyclus, peildatum=None, bron=BRON_ACTUEEL) -> 
         )
         for g in gemeenten
     )
+    som = totaal(rijen)
     return Rapport(
         provincie_code=provincie.code,
         provincie_naam=provincie.naam,
@@ -251,9 +286,9 @@ def verslag_rapport(*, provincie, cyclus, peildatum=None, bron=BRON_ACTUEEL) -> 
         peildatum=peildatum,
         bron=bron,
         gemeenten=rijen,
-        opgave_plekken=_som(r.opgave_plekken for r in rijen),
-        opgave_amv=_som(r.opgave_amv for r in rijen),
-        telling=sum((r.telling for r in rijen), Telling()),
+        opgave_plekken=som.opgave_plekken,
+        opgave_amv=som.opgave_amv,
+        telling=som.telling,
         uitvraag_deadline=uitvraag.deadline if uitvraag else None,
     )
 
