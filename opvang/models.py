@@ -365,5 +365,10 @@ class UitvraagImport(models.Model):
 
     @property
     def reden(self):
-        """Return the change reason recorded on every location this import writes."""
-        return f"Import {self.bestandsnaam} (sha256 {self.sha256})"
+        """Return the change reason recorded on every location this import writes.
+
+        History keeps at most 100 characters of a reason: the file name is shortened and
+        the hash's first 12 characters identify the import (its record has the whole hash).
+        """
+        naam = self.bestandsnaam if len(self.bestandsnaam) <= 70 else self.bestandsnaam[:69] + "…"
+        return f"Import {naam} (sha256 {self.sha256[:12]})"

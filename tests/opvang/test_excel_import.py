@@ -239,7 +239,7 @@ def test_the_import_is_recorded_and_each_location_history_names_it(gemeente, gem
         gemeente_user,
     )
     assert record.processed_at is not None
-    reden = f"Import uitvraag-utrecht.xlsx (sha256 {sha})"
+    reden = f"Import uitvraag-utrecht.xlsx (sha256 {sha[:12]})"
     for locatie in Locatie.objects.all():
         laatste = locatie.history.order_by("-history_id").first()
         assert (laatste.history_change_reason, laatste.history_user) == (reden, gemeente_user)
@@ -247,6 +247,13 @@ def test_the_import_is_recorded_and_each_location_history_names_it(gemeente, gem
         "preview",
         "verwerkt",
     ]
+
+
+def test_a_long_file_name_still_fits_the_change_reason(gemeente, gemeente_user):
+    record = importeer(werkboek([rij()]), gemeente_user, naam="x" * 200 + ".xlsx")
+    laatste = Locatie.objects.get().history.first()
+    assert len(laatste.history_change_reason) <= 100
+    assert laatste.history_change_reason.endswith(f"(sha256 {record.sha256[:12]})")
 
 
 def test_a_change_between_preview_and_confirmation_refuses_the_import(gemeente, gemeente_user):
