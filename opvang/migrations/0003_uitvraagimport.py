@@ -7,74 +7,247 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('gemeenten', '0002_user_session'),
-        ('opvang', '0002_history_append_only'),
+        ("gemeenten", "0002_user_session"),
+        ("opvang", "0002_history_append_only"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalUitvraagImport',
+            name="HistoricalUitvraagImport",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP-adres')),
-                ('bestandsnaam', models.CharField(max_length=255)),
-                ('sha256', models.CharField(db_index=True, max_length=64, verbose_name='SHA-256')),
-                ('status', models.CharField(choices=[('preview', 'gecontroleerd, nog niet verwerkt'), ('verwerkt', 'verwerkt'), ('afgewezen', 'afgewezen')], default='preview', max_length=20)),
-                ('opgave_soort', models.CharField(blank=True, choices=[('indicatief', 'indicatieve opgave'), ('verdeelbesluit', 'verdeelbesluit'), ('restopgave', 'restopgave')], max_length=20)),
-                ('bron', models.CharField(blank=True, max_length=300)),
-                ('toegevoegd', models.PositiveIntegerField(default=0, verbose_name='locaties toegevoegd')),
-                ('gewijzigd', models.PositiveIntegerField(default=0, verbose_name='locaties gewijzigd')),
-                ('opgaven', models.PositiveIntegerField(default=0, verbose_name='opgaven vastgelegd')),
-                ('melding', models.TextField(blank=True, help_text='Waarom de verwerking is geweigerd.')),
-                ('uploaded_at', models.DateTimeField(blank=True, editable=False)),
-                ('processed_at', models.DateTimeField(blank=True, null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('cyclus', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='opvang.cyclus')),
-                ('gemeente', models.ForeignKey(blank=True, db_constraint=False, help_text='Leeg bij een import voor de hele provincie.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='gemeenten.gemeente')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('provincie', models.ForeignKey(blank=True, db_constraint=False, help_text='Bij een import voor de hele provincie: welke provincie.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='gemeenten.provincie')),
-                ('uploaded_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP-adres"),
+                ),
+                ("bestandsnaam", models.CharField(max_length=255)),
+                ("sha256", models.CharField(db_index=True, max_length=64, verbose_name="SHA-256")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("preview", "gecontroleerd, nog niet verwerkt"),
+                            ("verwerkt", "verwerkt"),
+                            ("afgewezen", "afgewezen"),
+                        ],
+                        default="preview",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "opgave_soort",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("indicatief", "indicatieve opgave"),
+                            ("verdeelbesluit", "verdeelbesluit"),
+                            ("restopgave", "restopgave"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("bron", models.CharField(blank=True, max_length=300)),
+                (
+                    "toegevoegd",
+                    models.PositiveIntegerField(default=0, verbose_name="locaties toegevoegd"),
+                ),
+                (
+                    "gewijzigd",
+                    models.PositiveIntegerField(default=0, verbose_name="locaties gewijzigd"),
+                ),
+                (
+                    "opgaven",
+                    models.PositiveIntegerField(default=0, verbose_name="opgaven vastgelegd"),
+                ),
+                (
+                    "melding",
+                    models.TextField(blank=True, help_text="Waarom de verwerking is geweigerd."),
+                ),
+                ("uploaded_at", models.DateTimeField(blank=True, editable=False)),
+                ("processed_at", models.DateTimeField(blank=True, null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "cyclus",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="opvang.cyclus",
+                    ),
+                ),
+                (
+                    "gemeente",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="Leeg bij een import voor de hele provincie.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="gemeenten.gemeente",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "provincie",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="Bij een import voor de hele provincie: welke provincie.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="gemeenten.provincie",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical import van een uitvraag',
-                'verbose_name_plural': 'historical imports van uitvragen',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical import van een uitvraag",
+                "verbose_name_plural": "historical imports van uitvragen",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='UitvraagImport',
+            name="UitvraagImport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('bestandsnaam', models.CharField(max_length=255)),
-                ('sha256', models.CharField(db_index=True, max_length=64, verbose_name='SHA-256')),
-                ('inhoud', models.BinaryField()),
-                ('status', models.CharField(choices=[('preview', 'gecontroleerd, nog niet verwerkt'), ('verwerkt', 'verwerkt'), ('afgewezen', 'afgewezen')], default='preview', max_length=20)),
-                ('opgave_soort', models.CharField(blank=True, choices=[('indicatief', 'indicatieve opgave'), ('verdeelbesluit', 'verdeelbesluit'), ('restopgave', 'restopgave')], max_length=20)),
-                ('bron', models.CharField(blank=True, max_length=300)),
-                ('voorbeeld', models.JSONField(default=dict, editable=False, verbose_name='voorbeeld')),
-                ('toegevoegd', models.PositiveIntegerField(default=0, verbose_name='locaties toegevoegd')),
-                ('gewijzigd', models.PositiveIntegerField(default=0, verbose_name='locaties gewijzigd')),
-                ('opgaven', models.PositiveIntegerField(default=0, verbose_name='opgaven vastgelegd')),
-                ('melding', models.TextField(blank=True, help_text='Waarom de verwerking is geweigerd.')),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True)),
-                ('processed_at', models.DateTimeField(blank=True, null=True)),
-                ('cyclus', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='opvang.cyclus')),
-                ('gemeente', models.ForeignKey(blank=True, help_text='Leeg bij een import voor de hele provincie.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='gemeenten.gemeente')),
-                ('provincie', models.ForeignKey(blank=True, help_text='Bij een import voor de hele provincie: welke provincie.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='gemeenten.provincie')),
-                ('uploaded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("bestandsnaam", models.CharField(max_length=255)),
+                ("sha256", models.CharField(db_index=True, max_length=64, verbose_name="SHA-256")),
+                ("inhoud", models.BinaryField()),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("preview", "gecontroleerd, nog niet verwerkt"),
+                            ("verwerkt", "verwerkt"),
+                            ("afgewezen", "afgewezen"),
+                        ],
+                        default="preview",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "opgave_soort",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("indicatief", "indicatieve opgave"),
+                            ("verdeelbesluit", "verdeelbesluit"),
+                            ("restopgave", "restopgave"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("bron", models.CharField(blank=True, max_length=300)),
+                (
+                    "voorbeeld",
+                    models.JSONField(default=dict, editable=False, verbose_name="voorbeeld"),
+                ),
+                (
+                    "toegevoegd",
+                    models.PositiveIntegerField(default=0, verbose_name="locaties toegevoegd"),
+                ),
+                (
+                    "gewijzigd",
+                    models.PositiveIntegerField(default=0, verbose_name="locaties gewijzigd"),
+                ),
+                (
+                    "opgaven",
+                    models.PositiveIntegerField(default=0, verbose_name="opgaven vastgelegd"),
+                ),
+                (
+                    "melding",
+                    models.TextField(blank=True, help_text="Waarom de verwerking is geweigerd."),
+                ),
+                ("uploaded_at", models.DateTimeField(auto_now_add=True)),
+                ("processed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "cyclus",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="opvang.cyclus",
+                    ),
+                ),
+                (
+                    "gemeente",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Leeg bij een import voor de hele provincie.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="gemeenten.gemeente",
+                    ),
+                ),
+                (
+                    "provincie",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Bij een import voor de hele provincie: welke provincie.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="gemeenten.provincie",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'import van een uitvraag',
-                'verbose_name_plural': 'imports van uitvragen',
-                'ordering': ['-uploaded_at', '-id'],
+                "verbose_name": "import van een uitvraag",
+                "verbose_name_plural": "imports van uitvragen",
+                "ordering": ["-uploaded_at", "-id"],
             },
         ),
     ]
