@@ -47,6 +47,14 @@ class CodeForm(forms.Form):
         return "".join(self.cleaned_data["code"].split()).lower()
 
 
+def _refuse(form):
+    """Mark the code wrong and empty the field: a refused code is not shown again."""
+    form.add_error("code", CODE_ONJUIST)
+    data = form.data.copy()
+    data["code"] = ""
+    form.data = data
+
+
 def _next_url(request):
     url = request.POST.get("next") or request.GET.get("next")
     if url and url_has_allowed_host_and_scheme(
@@ -133,7 +141,7 @@ def otp_verifieren(request):
             otp_login(request, device)
             security_log("otp.success", request=request, object=device)
             return redirect(_next_url(request))
-        form.add_error("code", CODE_ONJUIST)
+        _refuse(form)
     return render(request, "otp/verifieren.html", {"form": form, "next": _next_url(request)})
 
 
@@ -159,7 +167,7 @@ def otp_instellen(request):
             ctx = {"codes": codes, "next": _next_url(request)}
             return render(request, "otp/reservecodes.html", ctx)
         security_log("otp.failure", request=request, result="refused", kind="enrolment")
-        form.add_error("code", CODE_ONJUIST)
+        _refuse(form)
     sleutel = base64.b32encode(device.bin_key).decode("ascii")
     ctx = {
         "form": form,

@@ -124,6 +124,7 @@ def test_a_wrong_code_is_refused_and_logged(client, prt_user, app, security_even
     wrong = f"{(int(current_code(app)) + 1) % 1000000:06d}"
     response = client.post(reverse("otp_verifieren"), {"code": wrong})
     assert response.status_code == 200
+    assert wrong not in response.content.decode()
     assert security_events[-1]["event"] == "otp.failure"
 
 
