@@ -1,9 +1,34 @@
 from django.urls import path
 
-from . import views
+from . import views, views_documenten
 
 app_name = "rapportage"
 
 urlpatterns = [
     path("<str:provincie>/<int:cyclus>/verslag.json", views.verslag_json, name="verslag_json"),
+    path(
+        "<str:provincie>/<int:cyclus>/documenten/",
+        views_documenten.documenten,
+        name="documenten",
+    ),
+    path(
+        "<str:provincie>/<int:cyclus>/<str:soort>/voorbeeld/",
+        views_documenten.document_voorbeeld,
+        name="document_voorbeeld",
+    ),
+    path(
+        "<str:provincie>/<int:cyclus>/<str:soort>/concept.pdf",
+        views_documenten.document_concept,
+        name="document_concept",
+    ),
+    path(
+        "<str:provincie>/<int:cyclus>/<str:soort>/vaststellen/",
+        views_documenten.document_vaststellen,
+        name="document_vaststellen",
+    ),
+    path(
+        "documenten/<int:pk>/download/",
+        views_documenten.document_download,
+        name="document_download",
+    ),
 ]

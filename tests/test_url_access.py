@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from gemeenten.constants import Rol
 from opvang import services
 from opvang.models import Indiening, Locatie
+from rapportage.models import DocumentDownload, DocumentVersie
 from tests.factories import TEST_PASSWORD, LocatieFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -66,6 +67,29 @@ URLS = {
         "gemeente",
         "provinciaal",
     ),
+    # The verslag and plan (rapportage/views_documenten.py): PRT, cvdK and beheer of the
+    # province; vaststellen is the cvdK's alone (403 for PRT, tested in test_pdf.py).
+    "rapportage:documenten": (
+        lambda o: [o.gemeente.provincie.code, 1],
+        "gemeente",
+        "provinciaal",
+    ),
+    "rapportage:document_voorbeeld": (
+        lambda o: [o.gemeente.provincie.code, 1, "verslag"],
+        "gemeente",
+        "provinciaal",
+    ),
+    "rapportage:document_concept": (
+        lambda o: [o.gemeente.provincie.code, 1, "plan"],
+        "gemeente",
+        "provinciaal",
+    ),
+    "rapportage:document_vaststellen": (
+        lambda o: [o.gemeente.provincie.code, 1, "verslag"],
+        "gemeente",
+        "provinciaal",
+    ),
+    "rapportage:document_download": (lambda o: [o.document.pk], "gemeente", "provinciaal"),
 }
 OUTSIDE_APP = {"login", "logout", "otp_verifieren", "otp_instellen"}
 
@@ -98,8 +122,26 @@ def objecten(gemeente, gemeente_user, prt_user, cyclus):
     indiening, _ = services.indiening_indienen(
         uitvraag=uitvraag, gemeente=gemeente, user=gemeente_user
     )
+    document = DocumentVersie(
+        provincie=gemeente.provincie,
+        cyclus=cyclus,
+        soort="verslag",
+        versie=1,
+        kenmerk="D/24/1",
+        datum=date(2024, 10, 30),
+        peildatum=date(2024, 10, 15),
+        bron="akkoord",
+        rapport={},
+        pdf=b"%PDF-1.7",
+        vastgesteld_door=prt_user,
+    )
+    document.save()
     return SimpleNamespace(
-        gemeente=gemeente, locatie=locatie, uitvraag=uitvraag, indiening=indiening
+        gemeente=gemeente,
+        locatie=locatie,
+        uitvraag=uitvraag,
+        indiening=indiening,
+        document=document,
     )
 
 
@@ -108,6 +150,8 @@ def footprint():
     return (
         Locatie.history.count(),
         Indiening.history.count(),
+        DocumentVersie.objects.count(),
+        DocumentDownload.objects.count(),
         list(Indiening.objects.values_list("status", flat=True)),
     )
 

@@ -25,11 +25,11 @@ $$ LANGUAGE plpgsql;
 """
 
 
-def create_triggers(apps, schema_editor):
+def create_triggers(apps, schema_editor, tables=HISTORY_TABLES):
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
         schema_editor.execute(PG_FUNCTION)
-    for table in HISTORY_TABLES:
+    for table in tables:
         for action in ("UPDATE", "DELETE"):
             name = f"{table}_no_{action.lower()}"
             if vendor == "postgresql":
@@ -44,17 +44,28 @@ def create_triggers(apps, schema_editor):
                 )
 
 
-def drop_triggers(apps, schema_editor):
+def drop_triggers(apps, schema_editor, tables=HISTORY_TABLES, drop_function=True):
     vendor = schema_editor.connection.vendor
-    for table in HISTORY_TABLES:
+    for table in tables:
         for action in ("UPDATE", "DELETE"):
             name = f"{table}_no_{action.lower()}"
             if vendor == "postgresql":
                 schema_editor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
             elif vendor == "sqlite":
                 schema_editor.execute(f"DROP TRIGGER IF EXISTS {name}")
-    if vendor == "postgresql":
+    if vendor == "postgresql" and drop_function:
         schema_editor.execute("DROP FUNCTION IF EXISTS opvangregister_history_append_only()")
+
+
+def append_only(tables):
+    """Return a reversible operation making more tables append-only, for later migrations.
+
+    The PostgreSQL trigger function is shared: the reverse leaves it for the others.
+    """
+    return migrations.RunPython(
+        lambda apps, schema_editor: create_triggers(apps, schema_editor, tables),
+        lambda apps, schema_editor: drop_triggers(apps, schema_editor, tables, False),
+    )
 
 
 class Migration(migrations.Migration):

@@ -25,11 +25,13 @@ TRACKED_MODELS = [
 def test_every_tracked_model_is_known():
     assert sorted(m.__name__ for m in TRACKED_MODELS) == [
         "Cyclus",
+        "DocumentVersie",
         "Gemeente",
         "Indiening",
         "Locatie",
         "Opgave",
         "Uitvraag",
+        "UitvraagImport",
     ]
 
 

@@ -5,11 +5,15 @@ format (such as a PDF) is one more option and one more method.
 """
 
 import json
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from gemeenten.models import Provincie
 from opvang.models import Cyclus
+from rapportage.constants import DocumentSoort
+from rapportage.documenten import CONCEPT, Kop, document_context, document_pdf
 from rapportage.selectors import (
     BRON_ACTUEEL,
     BRONNEN,
@@ -19,14 +23,20 @@ from rapportage.selectors import (
     verslag_rapport,
 )
 
-GEEN_UITVOER = "Kies een uitvoer: geef --json op om het verslag als JSON af te drukken."
+GEEN_UITVOER = (
+    "Kies een uitvoer: geef --json op om het verslag als JSON af te drukken, of --pdf PAD "
+    "om het conceptverslag als PDF te schrijven."
+)
 
 
 class Command(BaseCommand):
-    help = "Drukt de cijfers van het provinciaal verslag af (als JSON met --json)."
+    help = (
+        "Drukt de cijfers van het provinciaal verslag af (als JSON met --json) of schrijft "
+        "het conceptverslag als PDF (--pdf PAD)."
+    )
 
     # option destination -> method writing that output
-    UITVOER = {"json": "schrijf_json"}
+    UITVOER = {"json": "schrijf_json", "pdf": "schrijf_pdf"}
 
     def add_arguments(self, parser):
         parser.add_argument("--provincie", required=True, help="CBS-code, bijvoorbeeld PV26.")
@@ -40,6 +50,7 @@ class Command(BaseCommand):
             help=f"Welke gegevens tellen: {' of '.join(BRONNEN)} (standaard {BRON_ACTUEEL}).",
         )
         parser.add_argument("--json", action="store_true", help="Druk het verslag af als JSON.")
+        parser.add_argument("--pdf", metavar="PAD", help="Schrijf het conceptverslag als PDF.")
 
     def handle(self, *args, **options):
         uitvoer = [methode for optie, methode in self.UITVOER.items() if options[optie]]
@@ -69,3 +80,14 @@ class Command(BaseCommand):
 
     def schrijf_json(self, rapport, options):
         self.stdout.write(json.dumps(rapport_als_json(rapport), indent=2, ensure_ascii=False))
+
+    def schrijf_pdf(self, rapport, options):
+        kop = Kop(kenmerk="", datum=timezone.localdate(), status=CONCEPT)
+        pdf = document_pdf(document_context(soort=DocumentSoort.VERSLAG, rapport=rapport, kop=kop))
+        try:
+            Path(options["pdf"]).write_bytes(pdf)
+        except OSError:
+            raise CommandError(
+                f"Kan {options['pdf']} niet schrijven: bestaat de map en mag u erin schrijven?"
+            ) from None
+        self.stderr.write(f"Conceptverslag geschreven naar {options['pdf']} ({len(pdf)} bytes).")

@@ -1,0 +1,122 @@
+"""The provinciaal verslag and plan: one context function for the preview and the PDF.
+
+Both documents render the report object (`verslag_rapport`); nothing here counts.
+The plan gains parts: each part is an entry of PLAN_DELEN with its own template.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from opvang.constants import Categorie, Soort, Status, VoortgangStatus
+
+from .constants import DocumentSoort
+from .pdf import render_pdf
+
+CONCEPT = "concept"
+VASTGESTELD = "vastgesteld"
+NOG_IN_TE_VULLEN = "Nog in te vullen door het kabinet van de commissaris van de Koning."
+
+TEMPLATES = {
+    DocumentSoort.VERSLAG: "rapportage/pdf/verslag.html",
+    DocumentSoort.PLAN: "rapportage/pdf/plan.html",
+}
+
+
+@dataclass(frozen=True)
+class PlanDeel:
+    nummer: int
+    titel: str
+    template: str
+
+
+# Parts 2 (Oekraïense ontheemden) and 3 (huisvesting statushouders) are added here
+# when their data exists in the app.
+PLAN_DELEN = (PlanDeel(1, "Opvang asielzoekers", "rapportage/pdf/plan/_asielzoekers.html"),)
+
+
+@dataclass(frozen=True)
+class Kop:
+    """What the cover and the running header say about this version."""
+
+    kenmerk: str
+    datum: date
+    status: str  # CONCEPT or VASTGESTELD
+    versie: int | None = None
+
+    @property
+    def is_concept(self):
+        return self.status == CONCEPT
+
+
+def proces_cijfers(rapport):
+    """Count the gemeenten per submission stage in the latest uitvraag."""
+    stand = Counter(rij.indiening_status for rij in rapport.gemeenten)
+    ingediend = sum(
+        stand[s]
+        for s in (VoortgangStatus.INGEDIEND, VoortgangStatus.AKKOORD, VoortgangStatus.TERUGGESTUURD)
+    )
+    return {
+        "gemeenten": len(rapport.gemeenten),
+        "ingediend": ingediend,
+        "akkoord": stand[VoortgangStatus.AKKOORD],
+        "teruggestuurd": stand[VoortgangStatus.TERUGGESTUURD],
+        "niet_ingediend": len(rapport.gemeenten) - ingediend,
+        "uitvraag": any(rij.indiening_status for rij in rapport.gemeenten),
+    }
+
+
+def geplande_locaties(rij):
+    """Return the gemeente's locations still to come: hard plan and planvoorraad."""
+    komend = {Categorie.HARD_PLAN, Categorie.PLANVOORRAAD}
+    return [loc for loc in rij.locaties if loc.categorie in komend]
+
+
+HOOFDSTUKKEN = {
+    DocumentSoort.VERSLAG: (
+        ("inleiding", "1. Inleiding en wettelijk kader"),
+        ("proces", "2. Proces"),
+        ("resultaten", "3. Resultaten"),
+        ("knelpunten", "4. Knelpunten"),
+        ("vervolg", "5. Vervolg"),
+        ("bijlage", "Bijlage: locaties per gemeente"),
+    ),
+    DocumentSoort.PLAN: (
+        ("inleiding", "Inleiding"),
+        *((f"deel-{d.nummer}", f"Deel {d.nummer}. {d.titel}") for d in PLAN_DELEN),
+        ("knelpunten", "Knelpunten en vervolg"),
+    ),
+}
+
+
+def document_context(*, soort, rapport, kop, knelpunten="", vervolg=""):
+    """Return the template context of a document; the preview and the PDF share it."""
+    return {
+        "soort": DocumentSoort(soort),
+        "titel": f"{DocumentSoort(soort).label} {rapport.provincie_naam}",
+        "rapport": rapport,
+        "kop": kop,
+        "knelpunten": knelpunten.strip() or NOG_IN_TE_VULLEN,
+        "vervolg": vervolg.strip() or NOG_IN_TE_VULLEN,
+        "proces": proces_cijfers(rapport),
+        "plan_delen": PLAN_DELEN,
+        "hoofdstukken": HOOFDSTUKKEN[DocumentSoort(soort)],
+        "geplande_locaties": {rij.code: geplande_locaties(rij) for rij in rapport.gemeenten},
+        "categorie_labels": dict(Categorie.choices),
+        "soort_labels": dict(Soort.choices),
+        "status_labels": dict(Status.choices),
+    }
+
+
+def document_html(context):
+    with translation.override("nl"):
+        return render_to_string(TEMPLATES[context["soort"]], context)
+
+
+def document_pdf(context):
+    return render_pdf(document_html(context))

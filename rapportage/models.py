@@ -1,0 +1,118 @@
+import hashlib
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from opvang.audit import AuditedQuerySet, AuditFields
+
+from .constants import DocumentSoort
+
+
+class DocumentIsVastgesteld(RuntimeError):
+    """A vastgesteld document never changes: a correction is a new version."""
+
+
+class DocumentVersieQuerySet(AuditedQuerySet):
+    def for_user(self, user):
+        """Return the versions of the user's province; none for gemeente users."""
+        if not user.is_authenticated or not user.is_active or user.is_gemeente:
+            return self.none()
+        if user.provincie_id:
+            return self.filter(provincie_id=user.provincie_id)
+        return self.all() if user.rol == "beheer" else self.none()
+
+    def delete(self):
+        raise DocumentIsVastgesteld("Vastgestelde documenten worden nooit verwijderd.")
+
+
+class DocumentVersie(models.Model):
+    """One vastgesteld version of a verslag or plan: its PDF and the figures behind it.
+
+    Rows are written once and never changed or deleted, by the app (save and delete
+    refuse) and by the database (triggers refuse UPDATE and DELETE).
+    """
+
+    provincie = models.ForeignKey(
+        "gemeenten.Provincie", on_delete=models.PROTECT, related_name="documenten"
+    )
+    cyclus = models.ForeignKey("opvang.Cyclus", on_delete=models.PROTECT, related_name="+")
+    soort = models.CharField(max_length=10, choices=DocumentSoort.choices)
+    versie = models.PositiveIntegerField()
+    kenmerk = models.CharField(max_length=50, help_text="Documentnummer, bijvoorbeeld D/24/161337.")
+    datum = models.DateField(help_text="Datum op het document.")
+    peildatum = models.DateField()
+    bron = models.CharField(max_length=10)
+    knelpunten = models.TextField(blank=True)
+    vervolg = models.TextField(blank=True)
+    rapport = models.JSONField(help_text="De cijfers achter het document (het rapport als JSON).")
+    pdf = models.BinaryField(editable=False)
+    sha256 = models.CharField("SHA-256", max_length=64, editable=False)
+    vastgesteld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    vastgesteld_op = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords(bases=[AuditFields], excluded_fields=["pdf", "rapport"])
+    objects = DocumentVersieQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "vastgestelde documentversie"
+        verbose_name_plural = "vastgestelde documentversies"
+        ordering = ["provincie", "cyclus", "soort", "-versie"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provincie", "cyclus", "soort", "versie"],
+                name="documentversie_uniek",
+                violation_error_message="Deze versie bestaat al; probeer het opnieuw.",
+            ),
+            models.UniqueConstraint(
+                fields=["provincie", "kenmerk"],
+                name="documentkenmerk_uniek_per_provincie",
+                violation_error_message="Dit kenmerk is al gebruikt voor een ander document.",
+            ),
+        ]
+
+    def __str__(self):
+        return (
+            f"{self.get_soort_display()} {self.provincie}, "
+            f"cyclus {self.cyclus.nummer}, versie {self.versie}"
+        )
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise DocumentIsVastgesteld("Een vastgesteld document verandert nooit.")
+        self.sha256 = hashlib.sha256(bytes(self.pdf)).hexdigest()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("rapportage:document_download", args=[self.pk])
+
+    def delete(self, *args, **kwargs):
+        raise DocumentIsVastgesteld("Vastgestelde documenten worden nooit verwijderd.")
+
+    @property
+    def bestandsnaam(self):
+        kenmerk = "".join(c if c.isalnum() else "-" for c in self.kenmerk)
+        cyclus = self.cyclus.nummer
+        return f"{self.soort}-{self.provincie.code}-cyclus{cyclus}-v{self.versie}-{kenmerk}.pdf"
+
+
+class DocumentDownload(models.Model):
+    """Each download of an archived version: who, when and from where (append-only)."""
+
+    versie = models.ForeignKey(DocumentVersie, on_delete=models.PROTECT, related_name="downloads")
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    op = models.DateTimeField(auto_now_add=True)
+    ip_address = models.GenericIPAddressField("IP-adres", null=True, blank=True)
+
+    objects = AuditedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "download van een vastgesteld document"
+        verbose_name_plural = "downloads van vastgestelde documenten"
+        ordering = ["-op"]
+
+    def __str__(self):
+        return f"{self.versie} door {self.door} op {self.op:%d-%m-%Y %H:%M}"

@@ -1,0 +1,75 @@
+"""Writes of the rapportage app: vaststellen of documents and recording downloads."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from gemeenten.security_log import request_ip, security_log
+
+from .documenten import VASTGESTELD, Kop, document_context, document_pdf
+from .models import DocumentDownload, DocumentVersie
+from .selectors import rapport_als_json, verslag_rapport
+
+GELIJKTIJDIG_VASTGESTELD = (
+    "Iemand anders heeft dit document zojuist vastgesteld. Bekijk de versies en probeer "
+    "het zo nodig opnieuw."
+)
+
+
+def volgende_versie(*, provincie, cyclus, soort):
+    laatste = DocumentVersie.objects.filter(
+        provincie=provincie, cyclus=cyclus, soort=soort
+    ).aggregate(m=Max("versie"))["m"]
+    return (laatste or 0) + 1
+
+
+def document_vaststellen(
+    *, provincie, cyclus, soort, kenmerk, knelpunten, vervolg, peildatum, bron, user
+):
+    """Freeze a version: the PDF bytes, the report behind it and their hash.
+
+    The PDF is rendered before the transaction (rendering takes seconds); the unique
+    version number makes a concurrent vaststelling of the same document fail cleanly.
+    """
+    rapport = verslag_rapport(provincie=provincie, cyclus=cyclus, peildatum=peildatum, bron=bron)
+    versie = volgende_versie(provincie=provincie, cyclus=cyclus, soort=soort)
+    kop = Kop(kenmerk=kenmerk, datum=timezone.localdate(), status=VASTGESTELD, versie=versie)
+    context = document_context(
+        soort=soort, rapport=rapport, kop=kop, knelpunten=knelpunten, vervolg=vervolg
+    )
+    document = DocumentVersie(
+        provincie=provincie,
+        cyclus=cyclus,
+        soort=soort,
+        versie=versie,
+        kenmerk=kenmerk,
+        datum=kop.datum,
+        peildatum=rapport.peildatum,
+        bron=bron,
+        knelpunten=knelpunten,
+        vervolg=vervolg,
+        rapport=rapport_als_json(rapport),
+        pdf=document_pdf(context),
+        vastgesteld_door=user,
+    )
+    document.full_clean(exclude=["pdf", "sha256"])
+    document._history_user = user
+    try:
+        with transaction.atomic():
+            document.save()
+    except IntegrityError:
+        raise ValidationError(GELIJKTIJDIG_VASTGESTELD) from None
+    security_log("document.vastgesteld", user=user, object=document, kenmerk=document.kenmerk)
+    return document
+
+
+def document_downloaden(*, document, user, request=None):
+    """Record a download of an archived version and return its unchanged bytes."""
+    DocumentDownload.objects.create(
+        versie=document, door=user, ip_address=request_ip(request) if request else None
+    )
+    security_log("document.downloaded", request=request, user=user, object=document)
+    return bytes(document.pdf)

@@ -1,0 +1,149 @@
+"""Pages of the verslag and plan: preview, concept PDF, vaststellen, archived versions."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from gemeenten.constants import Rol
+from opvang.models import Cyclus
+
+from . import services
+from .constants import DocumentSoort
+from .documenten import CONCEPT, Kop, document_context, document_html, document_pdf
+from .documenten_forms import VaststellenForm
+from .models import DocumentVersie
+from .selectors import BRON_AKKOORD, OngeldigeParameter, lees_peildatum, verslag_rapport
+from .views import get_provincie_for_rapportage_or_404
+
+PDF = "application/pdf"
+
+
+def may_vaststellen(user, provincie):
+    return user.rol == Rol.CVDK and user.provincie_id == provincie.pk
+
+
+def document_view(view):
+    """Log in and load province, cycle and kind of document; 404 for anyone else."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, provincie, cyclus, soort=None, **kwargs):
+        provincie = get_provincie_for_rapportage_or_404(request.user, provincie)
+        cyclus = get_object_or_404(Cyclus, nummer=cyclus)
+        if soort is not None and soort not in DocumentSoort.values:
+            raise Http404
+        return view(request, provincie, cyclus, soort, **kwargs)
+
+    return wrapper
+
+
+def _keuze(request):
+    """Return (peildatum, bron) from the query string; defaults today and 'akkoord'."""
+    try:
+        peildatum = lees_peildatum(request.GET["peildatum"]) if "peildatum" in request.GET else None
+    except OngeldigeParameter:
+        peildatum = None
+    bron = request.GET.get("bron", BRON_AKKOORD)
+    return peildatum or timezone.localdate(), bron
+
+
+def _concept_context(request, provincie, cyclus, soort, **teksten):
+    peildatum, bron = _keuze(request)
+    try:
+        rapport = verslag_rapport(
+            provincie=provincie, cyclus=cyclus, peildatum=peildatum, bron=bron
+        )
+    except OngeldigeParameter:
+        raise Http404 from None
+    kop = Kop(kenmerk="", datum=timezone.localdate(), status=CONCEPT)
+    return document_context(soort=soort, rapport=rapport, kop=kop, **teksten)
+
+
+@document_view
+def documenten(request, provincie, cyclus, soort):
+    versies = (
+        DocumentVersie.objects.for_user(request.user)
+        .filter(provincie=provincie, cyclus=cyclus)
+        .select_related("vastgesteld_door")
+        .defer("pdf", "rapport")
+    )
+    peildatum, bron = _keuze(request)
+    ctx = {
+        "provincie": provincie,
+        "cyclus": cyclus,
+        "peildatum": peildatum,
+        "bron": bron,
+        "documenten": [
+            (soort, [v for v in versies if v.soort == soort]) for soort in DocumentSoort
+        ],
+        "may_vaststellen": may_vaststellen(request.user, provincie),
+    }
+    return render(request, "rapportage/documenten.html", ctx)
+
+
+@document_view
+def document_voorbeeld(request, provincie, cyclus, soort):
+    """The document as HTML, from the same context as the PDF."""
+    context = _concept_context(request, provincie, cyclus, soort)
+    return HttpResponse(document_html({**context, "voorbeeld": True}))
+
+
+@document_view
+def document_concept(request, provincie, cyclus, soort):
+    pdf = document_pdf(_concept_context(request, provincie, cyclus, soort))
+    response = HttpResponse(pdf, content_type=PDF)
+    naam = f"concept-{soort}-{provincie.code}-cyclus{cyclus.nummer}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{naam}"'
+    return response
+
+
+@document_view
+def document_vaststellen(request, provincie, cyclus, soort):
+    if not may_vaststellen(request.user, provincie):
+        raise PermissionDenied
+    peildatum, bron = _keuze(request)
+    form = VaststellenForm(
+        request.POST or None,
+        provincie=provincie,
+        initial={"peildatum": peildatum, "bron": bron},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            document = services.document_vaststellen(
+                provincie=provincie,
+                cyclus=cyclus,
+                soort=soort,
+                user=request.user,
+                **form.cleaned_data,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                f"{document.get_soort_display()} is vastgesteld als versie "
+                f"{document.versie} met kenmerk {document.kenmerk}.",
+            )
+            return redirect(reverse("rapportage:documenten", args=[provincie.code, cyclus.nummer]))
+    ctx = {"form": form, "provincie": provincie, "cyclus": cyclus, "soort": DocumentSoort(soort)}
+    return render(request, "rapportage/document_vaststellen.html", ctx)
+
+
+@login_required
+def document_download(request, pk):
+    """Return an archived version's bytes, exactly as they were stored."""
+    document = get_object_or_404(
+        DocumentVersie.objects.for_user(request.user).select_related("provincie", "cyclus"),
+        pk=pk,
+    )
+    inhoud = services.document_downloaden(document=document, user=request.user, request=request)
+    response = HttpResponse(inhoud, content_type=PDF)
+    response["Content-Disposition"] = f'attachment; filename="{document.bestandsnaam}"'
+    response["X-Content-SHA256"] = document.sha256
+    return response
