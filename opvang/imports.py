@@ -495,9 +495,11 @@ def _schrijf(plan, record, user):
 def samenvatting_tekst(samenvatting):
     """Return a one-line Dutch summary of a preview."""
     t = samenvatting["totaal"]
+    locaties = "locatie" if t["nieuw"] == 1 else "locaties"
+    opgaven = "opgave" if t["opgaven"] == 1 else "opgaven"
     return (
-        f"{t['nieuw']} locaties toegevoegd, {t['gewijzigd']} gewijzigd, "
-        f"{t['ongewijzigd']} ongewijzigd; {t['opgaven']} opgaven vastgelegd."
+        f"{t['nieuw']} {locaties} toegevoegd, {t['gewijzigd']} gewijzigd, "
+        f"{t['ongewijzigd']} ongewijzigd; {t['opgaven']} {opgaven} vastgelegd."
     )
 
 

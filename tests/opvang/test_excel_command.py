@@ -36,7 +36,7 @@ def test_it_imports_both_sheets_and_prints_a_summary(
         "--soort", "verdeelbesluit", "--bron", "Verdeelbesluit 2024",
     )  # fmt: skip
     uit = capsys.readouterr().out
-    assert "1 locaties toegevoegd, 1 gewijzigd, 0 ongewijzigd; 1 opgaven vastgelegd." in uit
+    assert "1 locatie toegevoegd, 1 gewijzigd, 0 ongewijzigd; 1 opgave vastgelegd." in uit
     assert Locatie.objects.count() == 2
     opgave = Opgave.objects.order_by("-id").first()
     assert (opgave.soort, opgave.bron, opgave.created_by) == (

@@ -50,7 +50,7 @@ def test_a_gemeente_downloads_fills_in_and_uploads_its_template(client, gemeente
     record = UitvraagImport.objects.get()
     assert response.status_code == 302 and response.url == f"{url}?import={record.pk}"
     preview = client.get(response.url)
-    assert "1 locaties toegevoegd, 1 gewijzigd, 0 ongewijzigd" in preview.content.decode()
+    assert "1 locatie toegevoegd, 1 gewijzigd, 0 ongewijzigd" in preview.content.decode()
     assert Locatie.objects.get(naam="AZC Noord").plekken == 50  # nothing written yet
 
     response = client.post(url, {"bevestigen": record.pk})
