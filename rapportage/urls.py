@@ -5,6 +5,10 @@ from . import views, views_documenten
 app_name = "rapportage"
 
 urlpatterns = [
+    path("", views.provincies, name="provincies"),
+    path("<str:provincie>/", views.dashboard, name="dashboard"),
+    path("<str:provincie>/gemeenten.csv", views.gemeenten_csv, name="gemeenten_csv"),
+    path("<str:provincie>/gemeenten.xlsx", views.gemeenten_xlsx, name="gemeenten_xlsx"),
     path("<str:provincie>/<int:cyclus>/verslag.json", views.verslag_json, name="verslag_json"),
     path(
         "<str:provincie>/<int:cyclus>/documenten/",

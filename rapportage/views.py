@@ -1,19 +1,35 @@
+from dataclasses import dataclass
+from functools import wraps
+
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponseNotAllowed, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django_tables2 import RequestConfig
 
 from gemeenten.constants import Rol
 from gemeenten.models import Provincie
 from opvang.models import Cyclus
+from opvang.selectors import kies_cyclus
 
+from . import exports, grafieken
+from .filters import GemeenteRijFilter
+from .forms import RapportKeuzeForm
 from .selectors import (
     BRON_ACTUEEL,
     OngeldigeParameter,
+    Rapport,
     lees_peildatum,
     rapport_als_json,
+    totaal,
     verslag_rapport,
 )
+from .tables import GemeenteRijTable
+
+GEEN_CYCLUS = "Er is nog geen cyclus vastgelegd; beheer voert de cycli in."
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def may_read_rapportage(user, provincie):
@@ -33,18 +49,128 @@ def get_provincie_for_rapportage_or_404(user, code):
     return provincie
 
 
+def provincie_view(view):
+    """Log in, load the province through the access check (404 for others), read only.
+
+    Access comes before the method check, so an outsider's POST is a 404 as well.
+    """
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, provincie, **kwargs):
+        provincie = get_provincie_for_rapportage_or_404(request.user, provincie)
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        return view(request, provincie, **kwargs)
+
+    return wrapper
+
+
+@dataclass
+class GemeenteOverzicht:
+    """The report chosen in the URL and its gemeente rows as filtered and sorted there."""
+
+    keuze: RapportKeuzeForm | None  # None: there is no cycle yet
+    rapport: Rapport | None = None
+    filter: GemeenteRijFilter | None = None
+    table: GemeenteRijTable | None = None
+
+    @property
+    def rijen(self):
+        return [row.record for row in self.table.rows]
+
+
+def gemeente_overzicht(request, provincie):
+    """Build the report of the URL's cycle, peildatum and source, and its table.
+
+    Without a valid choice the overview holds only the form with its errors; without
+    any cycle, not even that.
+    """
+    standaard = kies_cyclus(request.GET.get("cyclus"), request.user)
+    if standaard is None:
+        return GemeenteOverzicht(keuze=None)
+    keuze = RapportKeuzeForm(request.GET, cycli=Cyclus.objects.all(), standaard_cyclus=standaard)
+    if not keuze.is_valid():
+        return GemeenteOverzicht(keuze)
+    rapport = verslag_rapport(provincie=provincie, **keuze.rapport_kwargs())
+    filter_form = GemeenteRijFilter(request.GET, rijen=rapport.gemeenten)
+    rijen = filter_form.filter(rapport.gemeenten)
+    table = GemeenteRijTable(rijen, cyclus_nummer=rapport.cyclus_nummer, totaal=totaal(rijen))
+    RequestConfig(request, paginate=False).configure(table)
+    return GemeenteOverzicht(keuze, rapport, filter_form, table)
+
+
+@login_required
+def provincies(request):
+    """The provinces whose dashboard the user may see; with one, go straight there."""
+    if request.user.is_gemeente:
+        return redirect("opvang:gemeente_detail", code=request.user.gemeente.code)
+    leesbaar = [
+        p for p in Provincie.objects.order_by("naam") if may_read_rapportage(request.user, p)
+    ]
+    if len(leesbaar) == 1:
+        return redirect("rapportage:dashboard", provincie=leesbaar[0].code)
+    crumbs = [("Overzicht", reverse("home")), ("Provincies", "")]
+    return render(request, "rapportage/provincies.html", {"provincies": leesbaar, "crumbs": crumbs})
+
+
+@provincie_view
+def dashboard(request, provincie):
+    """The province's figures, gemeente table and charts for PRT, cvdK and beheer."""
+    overzicht = gemeente_overzicht(request, provincie)
+    rapport = overzicht.rapport
+    context = {
+        "provincie": provincie,
+        "overzicht": overzicht,
+        "rapport": rapport,
+        "geen_cyclus": GEEN_CYCLUS,
+        "crumbs": [("Overzicht", reverse("home")), (f"Dashboard {provincie.naam}", "")],
+    }
+    if rapport is None:
+        status = 200 if overzicht.keuze is None else 400
+        return render(request, "rapportage/dashboard.html", context, status=status)
+    context.update(
+        dekking_grafiek=grafieken.dekking_grafiek(rapport),
+        capaciteit_grafiek=grafieken.capaciteit_grafiek(rapport, vandaag=timezone.localdate()),
+        querystring=request.GET.urlencode(),
+    )
+    return render(request, "rapportage/dashboard.html", context)
+
+
+def _export(request, provincie, maak, extensie, content_type):
+    overzicht = gemeente_overzicht(request, provincie)
+    if overzicht.rapport is None:
+        fout = overzicht.keuze.errors.as_text() if overzicht.keuze else GEEN_CYCLUS
+        return HttpResponse(fout, status=400, content_type="text/plain; charset=utf-8")
+    rapport = overzicht.rapport
+    inhoud = maak(rapport, overzicht.rijen, filter_omschrijving=overzicht.filter.omschrijving())
+    response = HttpResponse(inhoud, content_type=content_type)
+    naam = f"gemeenten-{provincie.code}-cyclus{rapport.cyclus_nummer}-{rapport.peildatum}"
+    response["Content-Disposition"] = f'attachment; filename="{naam}.{extensie}"'
+    return response
+
+
+@provincie_view
+def gemeenten_csv(request, provincie):
+    """The gemeente table as on the dashboard (filter and order of the URL), as CSV."""
+    return _export(request, provincie, exports.gemeenten_csv, "csv", "text/csv; charset=utf-8")
+
+
+@provincie_view
+def gemeenten_xlsx(request, provincie):
+    """The gemeente table as on the dashboard (filter and order of the URL), as XLSX."""
+    return _export(request, provincie, exports.gemeenten_xlsx, "xlsx", XLSX)
+
+
 def _json(data, status=200):
     response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
     patch_cache_control(response, no_store=True)
     return response
 
 
-@login_required
+@provincie_view
 def verslag_json(request, provincie, cyclus):
     """The verslag figures as JSON, for the Landelijke Regietafel and for checks."""
-    provincie = get_provincie_for_rapportage_or_404(request.user, provincie)
-    if request.method not in ("GET", "HEAD"):
-        return HttpResponseNotAllowed(["GET", "HEAD"])
     cyclus = get_object_or_404(Cyclus, nummer=cyclus)
     try:
         peildatum = request.GET.get("peildatum")

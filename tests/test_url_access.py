@@ -24,7 +24,6 @@ pytestmark = pytest.mark.django_db
 # (or PRT/cvdK for review pages) may change anything.
 URLS = {
     "home": (lambda o: [], "eigen", None),
-    "opvang:gemeente_list": (lambda o: [], "eigen", None),
     "opvang:uitvraag_list": (lambda o: [], "eigen", None),
     "opvang:uitvraag_nieuw": (lambda o: [], "eigen", "review"),
     "opvang:gemeente_detail": (lambda o: [o.gemeente.code], "gemeente", None),
@@ -67,6 +66,21 @@ URLS = {
         "gemeente",
         "provinciaal",
     ),
+    # The dashboard and its exports: as the JSON export, PRT/cvdK/beheer of the province.
+    "rapportage:dashboard": (lambda o: [o.gemeente.provincie.code], "gemeente", "provinciaal"),
+    "rapportage:gemeenten_csv": (
+        lambda o: [o.gemeente.provincie.code],
+        "gemeente",
+        "provinciaal",
+    ),
+    "rapportage:gemeenten_xlsx": (
+        lambda o: [o.gemeente.provincie.code],
+        "gemeente",
+        "provinciaal",
+    ),
+    # The list of provinces redirects everyone but beheer without a province to their own
+    # start page, and lists only the provinces the user may read.
+    "rapportage:provincies": (lambda o: [], "eigen", None),
     # The verslag and plan (rapportage/views_documenten.py): PRT, cvdK and beheer of the
     # province; vaststellen is the cvdK's alone (403 for PRT, tested in test_pdf.py).
     "rapportage:documenten": (

@@ -1,6 +1,8 @@
 """Utrecht's reference data and demo locations (DOMAIN.md §5) for the report tests."""
 
+import re
 from datetime import date, timedelta
+from html import unescape
 from io import StringIO
 from types import SimpleNamespace
 
@@ -116,3 +118,10 @@ def _locatie_velden(n):
         "beschikbaar_vanaf": vanaf,
         "beschikbaar_tot": vanaf + timedelta(days=900) if vanaf and n % 3 == 0 else None,
     }
+
+
+def pagina_tekst(response):
+    """Return the text of a page's main element as a reader sees it: tags out, spaces one."""
+    html = response.content.decode()
+    main = html[html.index("<main") :]
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", main)).split())

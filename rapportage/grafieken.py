@@ -1,0 +1,279 @@
+"""Chart data for the dashboard and the PDF: pure functions over the report object.
+
+The templates in templates/rapportage/grafieken/ draw these values as inline SVG; every
+coordinate is computed here, so a template only places what it is given. Coordinates are
+in the SVG's own units (the viewBox); CSS scales the chart to its container.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from opvang.telregels import is_in_gebruik_op
+
+from .selectors import Rapport
+
+MAANDEN = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+# Dekking per gemeente: names on the left, bars to the right, the percentage after a bar.
+BREEDTE = 720
+NAAM_BREEDTE = 190
+LABEL_RUIMTE = 90
+BALK_HOOGTE = 16
+RIJ_HOOGTE = 24
+BOVEN = 28
+ONDER = 28
+# A bar longer than this many percent is cut off (with a mark); its label says the truth.
+SCHAAL_MAX = 200
+
+
+@dataclass(frozen=True)
+class Balk:
+    code: str
+    naam: str
+    percentage: Decimal | None
+    gehaald: bool
+    afgekapt: bool
+    y: float
+    breedte: float
+
+    @property
+    def label_x(self):
+        return round(NAAM_BREEDTE + (self.breedte if self.percentage is not None else 0) + 4, 1)
+
+
+@dataclass(frozen=True)
+class DekkingGrafiek:
+    titel: str
+    balken: tuple[Balk, ...]
+    hoogte: float
+    x0: float
+    x100: float
+    x_eind: float
+    as_y: float
+    schaal: tuple[tuple[float, int], ...]  # (x, percentage) of the grid lines
+
+    breedte: float = BREEDTE
+    naam_x: float = NAAM_BREEDTE - 6
+
+    @property
+    def as_label_y(self):
+        return self.as_y + 16
+
+
+def _schaal_max(percentages):
+    hoogste = max((float(p) for p in percentages), default=0)
+    return min(max(125, math.ceil(hoogste / 25) * 25), SCHAAL_MAX)
+
+
+def _hoogste_dekking_eerst(rij):
+    pct = rij.dekking_percentage
+    return (pct is None, -(pct or 0), rij.naam)
+
+
+def dekking_grafiek(rapport: Rapport) -> DekkingGrafiek:
+    """Return a bar per gemeente of its dekking against 100%, highest first."""
+    schaal_max = _schaal_max(
+        r.dekking_percentage for r in rapport.gemeenten if r.dekking_percentage is not None
+    )
+    x0, x_eind = NAAM_BREEDTE, BREEDTE - LABEL_RUIMTE
+    per_procent = (x_eind - x0) / schaal_max
+    balken = []
+    for i, rij in enumerate(sorted(rapport.gemeenten, key=_hoogste_dekking_eerst)):
+        pct = rij.dekking_percentage
+        balken.append(
+            Balk(
+                code=rij.code,
+                naam=rij.naam,
+                percentage=pct,
+                gehaald=pct is not None and pct >= 100,
+                afgekapt=pct is not None and pct > schaal_max,
+                y=BOVEN + i * RIJ_HOOGTE + (RIJ_HOOGTE - BALK_HOOGTE) / 2,
+                breedte=round(min(float(pct or 0), schaal_max) * per_procent, 1),
+            )
+        )
+    as_y = BOVEN + len(balken) * RIJ_HOOGTE
+    return DekkingGrafiek(
+        titel=f"Minimale dekking per gemeente in {rapport.provincie_naam}, "
+        f"cyclus {rapport.cyclus_nummer}, als percentage van de opgave",
+        balken=tuple(balken),
+        hoogte=as_y + ONDER,
+        x0=x0,
+        x100=round(x0 + 100 * per_procent, 1),
+        x_eind=x_eind,
+        as_y=as_y,
+        schaal=tuple((round(x0 + p * per_procent, 1), p) for p in range(0, schaal_max + 1, 25)),
+    )
+
+
+# Capacity history: a line of the places in use on the first day of every month.
+VERLOOP_HOOGTE = 320
+LINKS = 64
+RECHTS = 24
+VERLOOP_BOVEN = 20
+VERLOOP_ONDER = 40
+STAPPEN = (1, 2, 2.5, 5)
+MAAND_STAPPEN = (1, 3, 6, 12, 24, 36, 60, 120)
+MAX_LABELS = 10
+
+
+@dataclass(frozen=True)
+class Punt:
+    datum: date
+    plekken: int
+    x: float
+    y: float
+
+    @property
+    def label(self):
+        return maand_label(self.datum)
+
+
+@dataclass(frozen=True)
+class CapaciteitGrafiek:
+    titel: str
+    punten: tuple[Punt, ...]
+    lijn: str  # the points attribute of the polyline
+    opgave: int | None
+    opgave_y: float | None
+    peildatum: date
+    peildatum_x: float | None
+    x_labels: tuple[tuple[float, str], ...]
+    y_labels: tuple[tuple[float, int], ...]
+    x0: float
+    x_eind: float
+    as_y: float
+    boven: float = VERLOOP_BOVEN
+    breedte: float = BREEDTE
+    hoogte: float = VERLOOP_HOOGTE
+
+    # Where the labels go: beside, under or above what they name.
+    @property
+    def y_label_x(self):
+        return self.x0 - 6
+
+    @property
+    def x_label_y(self):
+        return self.as_y + 18
+
+    @property
+    def streep_y(self):
+        return self.as_y + 4
+
+    @property
+    def opgave_label_y(self):
+        return self.opgave_y - 6
+
+    @property
+    def peildatum_label_rechts(self):
+        """Whether the peildatum's label fits on the right of its line."""
+        return self.peildatum_x < self.x_eind - 150
+
+    @property
+    def peildatum_label_x(self):
+        return self.peildatum_x + (4 if self.peildatum_label_rechts else -4)
+
+    @property
+    def peildatum_label_y(self):
+        return self.boven + 12
+
+
+def maand_label(d: date) -> str:
+    """Return a month the Dutch way: 'jan 2024'."""
+    return f"{MAANDEN[d.month - 1]} {d.year}"
+
+
+def maanden(van: date, tot: date) -> list[date]:
+    """Return the first day of every month from van's month up to and including tot's."""
+    n = (tot.year - van.year) * 12 + tot.month - van.month
+    return [
+        date(van.year + (van.month - 1 + i) // 12, (van.month - 1 + i) % 12 + 1, 1)
+        for i in range(n + 1)
+    ]
+
+
+def _mooie_stap(grootste, aantal=5):
+    """Return a round step (1, 2, 2.5 or 5 times a power of ten) giving about `aantal` lines."""
+    ruw = max(grootste, 1) / aantal
+    macht = 10 ** math.floor(math.log10(ruw))
+    return max(next((s * macht for s in STAPPEN if s * macht >= ruw), 10 * macht), 1)
+
+
+def _in_gebruik_ooit(rapport):
+    """Return the locations of the report that are in use on some day (so on their vanaf)."""
+    waarden = (loc.waarden for rij in rapport.gemeenten for loc in rij.locaties)
+    return [w for w in waarden if w.vanaf is not None and is_in_gebruik_op(w, w.vanaf)]
+
+
+def capaciteit_per_maand(rapport: Rapport, *, vandaag: date) -> list[tuple[date, int]]:
+    """Return (first day of the month, places in use) from the first location in use.
+
+    Counted with the rule of huidige capaciteit (opvang.telregels.is_in_gebruik_op)
+    over the report's locations; it runs to the end of the counting window, or to the
+    peildatum when that is later, or to this month while the window is unknown.
+    """
+    locaties = _in_gebruik_ooit(rapport)
+    if not locaties:
+        return []
+    eind = rapport.telvenster.tot if rapport.telvenster.is_bekend else vandaag
+    eind = max(eind, rapport.peildatum)
+    return [
+        (d, sum(w.plekken for w in locaties if is_in_gebruik_op(w, d)))
+        for d in maanden(min(w.vanaf for w in locaties), eind)
+    ]
+
+
+def _x_labels(dagen, x_van):
+    stap = next((s for s in MAAND_STAPPEN if len(dagen) / s <= MAX_LABELS), MAAND_STAPPEN[-1])
+    # Steps of a year or more start in January; shorter ones at a multiple of the step.
+    return tuple(
+        (x_van(i), maand_label(d))
+        for i, d in enumerate(dagen)
+        if ((d.year * 12 + d.month - 1) % stap == 0)
+    )
+
+
+def capaciteit_grafiek(rapport: Rapport, *, vandaag: date) -> CapaciteitGrafiek | None:
+    """Return the capacity history as a line with the opgave as a horizontal line."""
+    reeks = capaciteit_per_maand(rapport, vandaag=vandaag)
+    if not reeks:
+        return None
+    x0, x_eind, as_y = LINKS, BREEDTE - RECHTS, VERLOOP_HOOGTE - VERLOOP_ONDER
+    hoogste = max([p for _, p in reeks] + [rapport.opgave_plekken or 0])
+    stap = _mooie_stap(hoogste)
+    y_max = stap * math.ceil(hoogste * 1.05 / stap) or stap
+    laatste = max(len(reeks) - 1, 1)
+
+    def x_van(index):
+        return round(x0 + index * (x_eind - x0) / laatste, 1)
+
+    def y_van(plekken):
+        return round(as_y - plekken * (as_y - VERLOOP_BOVEN) / y_max, 1)
+
+    punten = tuple(Punt(d, p, x_van(i), y_van(p)) for i, (d, p) in enumerate(reeks))
+    eerste = reeks[0][0]
+    index = (rapport.peildatum.year - eerste.year) * 12 + rapport.peildatum.month - eerste.month
+    peil_index = index + (rapport.peildatum.day - 1) / 31
+    return CapaciteitGrafiek(
+        titel=f"Plekken in gebruik in {rapport.provincie_naam} per maand, "
+        f"{maand_label(eerste)} tot en met {maand_label(reeks[-1][0])}, met de opgave",
+        punten=punten,
+        lijn=" ".join(f"{p.x},{p.y}" for p in punten),
+        opgave=rapport.opgave_plekken,
+        opgave_y=y_van(rapport.opgave_plekken) if rapport.opgave_plekken else None,
+        peildatum=rapport.peildatum,
+        peildatum_x=x_van(peil_index) if 0 <= peil_index <= laatste else None,
+        x_labels=_x_labels([d for d, _ in reeks], x_van),
+        y_labels=tuple((y_van(v), int(v)) for v in _y_waarden(stap, y_max)),
+        x0=x0,
+        x_eind=x_eind,
+        as_y=as_y,
+    )
+
+
+def _y_waarden(stap, y_max):
+    n = round(y_max / stap)
+    return [stap * i for i in range(n + 1)]
