@@ -1,6 +1,4 @@
 import django_tables2 as tables
-from django.utils.formats import number_format
-from django.utils.html import format_html
 
 from .models import Locatie
 
@@ -39,34 +37,3 @@ class LocatieTable(tables.Table):
         if self.cyclus is None:
             return "—"
         return record.categorie_in(self.cyclus).label
-
-
-class GemeenteTable(tables.Table):
-    """The province's gemeenten with their figures: rows are dicts built by the view."""
-
-    naam = tables.Column(verbose_name="Gemeente", linkify=lambda record: record["url"])
-    regio = tables.Column(verbose_name="Regio")
-    opgave = tables.Column(verbose_name="Opgave", attrs=NUM)
-    hard = tables.Column(verbose_name="Hard", attrs=NUM)
-    hard_plan = tables.Column(verbose_name="Hard plan", attrs=NUM)
-    dekking = tables.Column(verbose_name="Dekking", attrs=NUM)
-    planvoorraad = tables.Column(
-        verbose_name="Planvoorraad", attrs=NUM, order_by="planvoorraad_min"
-    )
-    voortgang = tables.Column(verbose_name="Indiening")
-
-    class Meta:
-        order_by = "naam"
-        empty_text = "Geen gemeenten gevonden."
-
-    def render_dekking(self, value):
-        return f"{number_format(value, decimal_pos=1)}%"
-
-    def render_planvoorraad(self, record):
-        return "–".join(
-            number_format(record[k], force_grouping=True)
-            for k in ("planvoorraad_min", "planvoorraad_max")
-        )
-
-    def render_voortgang(self, value):
-        return format_html('<span class="badge badge--{}">{}</span>', value.value, value.label)

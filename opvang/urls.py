@@ -5,7 +5,6 @@ from . import views, views_excel
 app_name = "opvang"
 
 urlpatterns = [
-    path("gemeenten/", views.GemeenteListView.as_view(), name="gemeente_list"),
     path("gemeenten/<str:code>/", views.GemeenteDetailView.as_view(), name="gemeente_detail"),
     path("gemeenten/<str:code>/locaties/nieuw/", views.locatie_nieuw, name="locatie_nieuw"),
     path("gemeenten/<str:code>/indienen/", views.indienen, name="indienen"),

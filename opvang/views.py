@@ -4,7 +4,6 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.generic import TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
@@ -22,9 +21,9 @@ from .access import (
 from .filters import LocatieFilter
 from .forms import AfsluitenForm, BeoordelingForm, LocatieForm, UitvraagForm, VersieForm
 from .models import Cyclus, Indiening, Locatie, Opgave, Uitvraag
-from .selectors import cijfers_per_gemeente, gemeente_cijfers, kies_cyclus, voortgang, wijzigingen
+from .selectors import gemeente_cijfers, kies_cyclus, voortgang, wijzigingen
 from .services import LOCATIE_VELDEN
-from .tables import GemeenteTable, LocatieTable
+from .tables import LocatieTable
 
 
 def _crumbs(*items):
@@ -36,51 +35,10 @@ def home(request):
     user = request.user
     if user.is_gemeente:
         return redirect("opvang:gemeente_detail", code=user.gemeente.code)
-    return redirect("opvang:gemeente_list")
-
-
-class GemeenteListView(LoginRequiredMixin, SingleTableMixin, TemplateView):
-    """The province's gemeenten with their figures and submission status."""
-
-    table_class = GemeenteTable
-    template_name = "opvang/gemeente_list.html"
-    table_pagination = False
-
-    def get_table_data(self):
-        self.cyclus = kies_cyclus(self.request.GET.get("cyclus"), self.request.user)
-        gemeenten = list(
-            Gemeente.objects.for_user(self.request.user).select_related("regio", "provincie")
-        )
-        self.uitvraag = Uitvraag.objects.for_user(self.request.user).open().first()
-        stand = voortgang(self.uitvraag, gemeenten) if self.uitvraag else {}
-        if self.cyclus is None:
-            return []
-        return [
-            {
-                "naam": c.gemeente.naam,
-                "url": reverse("opvang:gemeente_detail", args=[c.gemeente.code]),
-                "regio": c.gemeente.regio.naam if c.gemeente.regio else "",
-                "opgave": c.opgave_plekken,
-                "hard": c.telling.hard,
-                "hard_plan": c.telling.hard_plan,
-                "dekking": c.dekking_percentage,
-                "planvoorraad": c.telling.planvoorraad_min,
-                "planvoorraad_min": c.telling.planvoorraad_min,
-                "planvoorraad_max": c.telling.planvoorraad_max,
-                "voortgang": stand.get(c.gemeente.pk, (None, None))[0],
-            }
-            for c in cijfers_per_gemeente(gemeenten=gemeenten, cyclus=self.cyclus)
-        ]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)  # builds the table, setting cyclus
-        context.update(
-            cyclus=self.cyclus,
-            cycli=Cyclus.objects.all(),
-            uitvraag=self.uitvraag,
-            crumbs=_crumbs(("Gemeenten", "")),
-        )
-        return context
+    if user.provincie_id:
+        return redirect("rapportage:dashboard", provincie=user.provincie.code)
+    # Beheer serves every province: it chooses one from the list.
+    return redirect("rapportage:provincies")
 
 
 class GemeenteDetailView(LoginRequiredMixin, SingleTableMixin, FilterView):

@@ -82,9 +82,12 @@ def test_prt_sees_every_gemeente_of_the_province_only(
     django_assert_max_num_queries,
 ):
     client.login(username=prt_user.username, password=TEST_PASSWORD)
-    with django_assert_max_num_queries(15):
-        response = client.get(reverse("opvang:gemeente_list"))
-    namen = [row.record["naam"] for row in response.context["table"].rows]
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("home"), follow=True)
+    assert response.redirect_chain[-1][0] == reverse(
+        "rapportage:dashboard", args=[prt_user.provincie.code]
+    )
+    namen = [row.record.naam for row in response.context["overzicht"].table.rows]
     assert sorted(namen) == ["Amersfoort", "Utrecht"]
     assert (
         client.get(reverse("opvang:gemeente_detail", args=[andere_gemeente.code])).status_code
