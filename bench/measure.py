@@ -1,8 +1,8 @@
 """Print the median server time and query count of the report pages at national scale.
 
 For the province with the most locations and for Utrecht: the JSON export (both
-sources) and the gemeente list (/gemeenten/), next to a minimal Django view (the
-login page) measured in the same run. Requests go through Django's test Client
+sources), the dashboard, its gemeente table (sorted) and its XLSX export, next to a
+minimal Django view (the login page) measured in the same run. Requests go through Django's test Client
 in-process, so the times are server time without network or browser.
 
     DATABASE_URL=sqlite:////tmp/bench.sqlite3 .venv/bin/python bench/measure.py
@@ -87,10 +87,14 @@ def main():
         client = Client()
         client.force_login(prt_voor(provincie))
         json_url = reverse("rapportage:verslag_json", args=[provincie.code, 1])
+        dashboard_url = reverse("rapportage:dashboard", args=[provincie.code])
+        xlsx_url = reverse("rapportage:gemeenten_xlsx", args=[provincie.code])
         paginas = [
             ("verslag.json (actueel)", f"{json_url}?peildatum=2024-10-15"),
             ("verslag.json (akkoord)", f"{json_url}?peildatum=2024-10-15&bron=akkoord"),
-            ("gemeentelijst /gemeenten/", reverse("opvang:gemeente_list") + "?cyclus=1"),
+            ("dashboard", f"{dashboard_url}?cyclus=1&peildatum=2024-10-15"),
+            ("gemeentetabel (dashboard, -dekking)", f"{dashboard_url}?cyclus=1&sort=-dekking"),
+            ("XLSX-export gemeentetabel", f"{xlsx_url}?cyclus=1&peildatum=2024-10-15"),
         ]
         n_gem = Gemeente.objects.filter(provincie=provincie).count()
         n_loc = Locatie.objects.filter(gemeente__provincie=provincie).count()
