@@ -15,6 +15,7 @@ from django.utils import translation
 
 from opvang.constants import Categorie, Soort, Status, VoortgangStatus
 
+from . import grafieken
 from .constants import DocumentSoort
 from .pdf import render_pdf
 
@@ -105,6 +106,9 @@ def document_context(*, soort, rapport, kop, knelpunten="", vervolg=""):
         "vervolg": vervolg.strip() or NOG_IN_TE_VULLEN,
         "proces": proces_cijfers(rapport),
         "plan_delen": PLAN_DELEN,
+        "grafieken_template": "rapportage/pdf/_grafieken.html",
+        "dekking_grafiek": grafieken.dekking_grafiek(rapport),
+        "capaciteit_grafiek": grafieken.capaciteit_grafiek(rapport, vandaag=kop.datum),
         "hoofdstukken": HOOFDSTUKKEN[DocumentSoort(soort)],
         "geplande_locaties": {rij.code: geplande_locaties(rij) for rij in rapport.gemeenten},
         "categorie_labels": dict(Categorie.choices),
