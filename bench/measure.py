@@ -2,8 +2,9 @@
 
 For the province with the most locations and for Utrecht: the JSON export (both
 sources), the dashboard, its gemeente table (sorted) and its XLSX export, next to a
-minimal Django view (the login page) measured in the same run. Requests go through Django's test Client
-in-process, so the times are server time without network or browser.
+minimal Django view (the login page) measured in the same run. Requests go through
+Django's test Client in-process, so the times are server time without network or
+browser.
 
     DATABASE_URL=sqlite:////tmp/bench.sqlite3 .venv/bin/python bench/measure.py
 """
