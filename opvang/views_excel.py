@@ -144,7 +144,7 @@ def _context(request, gemeente, provincie, form, record, fouten):
     terug = (
         reverse("opvang:gemeente_detail", args=[gemeente.code])
         if gemeente
-        else reverse("opvang:gemeente_list")
+        else reverse("rapportage:dashboard", args=[provincie.code])
     )
     return {
         "gemeente": gemeente,
@@ -231,4 +231,4 @@ def _bevestigen(request, gemeente, provincie, pk):
     )
     if gemeente:
         return redirect("opvang:gemeente_detail", code=gemeente.code)
-    return redirect("opvang:gemeente_list")
+    return redirect("rapportage:dashboard", provincie=provincie.code)

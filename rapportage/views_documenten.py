@@ -43,6 +43,11 @@ def document_view(view):
     return wrapper
 
 
+def _crumbs(provincie, *items):
+    dashboard = reverse("rapportage:dashboard", args=[provincie.code])
+    return [("Overzicht", reverse("home")), (f"Dashboard {provincie.naam}", dashboard), *items]
+
+
 def _keuze(request):
     """Return (peildatum, bron) from the query string; defaults today and 'akkoord'."""
     try:
@@ -83,6 +88,7 @@ def documenten(request, provincie, cyclus, soort):
             (soort, [v for v in versies if v.soort == soort]) for soort in DocumentSoort
         ],
         "may_vaststellen": may_vaststellen(request.user, provincie),
+        "crumbs": _crumbs(provincie, ("Verslag en plan", "")),
     }
     return render(request, "rapportage/documenten.html", ctx)
 
@@ -131,7 +137,18 @@ def document_vaststellen(request, provincie, cyclus, soort):
                 f"{document.versie} met kenmerk {document.kenmerk}.",
             )
             return redirect(reverse("rapportage:documenten", args=[provincie.code, cyclus.nummer]))
-    ctx = {"form": form, "provincie": provincie, "cyclus": cyclus, "soort": DocumentSoort(soort)}
+    documenten_url = reverse("rapportage:documenten", args=[provincie.code, cyclus.nummer])
+    ctx = {
+        "form": form,
+        "provincie": provincie,
+        "cyclus": cyclus,
+        "soort": DocumentSoort(soort),
+        "crumbs": _crumbs(
+            provincie,
+            ("Verslag en plan", documenten_url),
+            (f"{DocumentSoort(soort).label} vaststellen", ""),
+        ),
+    }
     return render(request, "rapportage/document_vaststellen.html", ctx)
 
 

@@ -199,12 +199,13 @@ def test_the_province_template_holds_every_gemeente_and_its_target(
     ]
 
 
-def test_pages_link_to_the_excel_pages(client, gemeente, gemeente_user, prt_user):
+def test_pages_link_to_the_excel_pages(client, gemeente, gemeente_user, prt_user, cyclus):
     html = (
         login(client, gemeente_user)
         .get(reverse("opvang:gemeente_detail", args=[gemeente.code]))
         .content.decode()
     )
     assert "Excel-sjabloon downloaden" in html and "Excel importeren" in html
-    html = login(client, prt_user).get(reverse("opvang:gemeente_list")).content.decode()
+    dashboard = reverse("rapportage:dashboard", args=[gemeente.provincie.code])
+    html = login(client, prt_user).get(dashboard).content.decode()
     assert reverse("opvang:excel_importeren_provincie", args=[gemeente.provincie.code]) in html
