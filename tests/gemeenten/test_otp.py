@@ -61,6 +61,16 @@ def test_enrolment_shows_a_qr_code_as_an_inline_svg_image(client, gemeente_user)
     assert sleutel[:4] in content
 
 
+def test_the_menu_shows_only_after_the_second_factor(client, gemeente_user):
+    log_in(client, gemeente_user)
+    voor = client.get(reverse("otp_instellen")).content.decode()
+    device = TOTPDevice.objects.get(user=gemeente_user)
+    client.post(reverse("otp_instellen"), {"code": current_code(device)})
+    na = client.get(reverse("opvang:uitvraag_list")).content.decode()
+    assert 'aria-label="Hoofdmenu"' not in voor
+    assert 'aria-label="Hoofdmenu"' in na
+
+
 def test_enrolment_with_a_right_code_verifies_and_shows_ten_backup_codes_once(
     client, gemeente_user, security_events
 ):
