@@ -1,4 +1,8 @@
-"""The dashboard's gemeente table as CSV and XLSX: plain functions over report rows.
+"""The dashboard's gemeente table as CSV, and the provincial overview as XLSX.
+
+Both are plain functions over report rows. The workbook holds the gemeente rows with
+their totals, every location of those gemeenten with its category, and a sheet that
+states the cycle, peildatum and source and explains the definitions.
 
 No request, no queries: the view passes the report and the rows its filter kept, in the
 table's order. A text cell never becomes a formula: CSV cells that start with = + - @
@@ -14,7 +18,15 @@ from operator import attrgetter
 
 from openpyxl import Workbook
 
-from opvang.excel.writer import GETALFORMAAT, _kopregel, _opslaan, _tekst, _zet
+from opvang.constants import Categorie, Soort, Status
+from opvang.excel.writer import (
+    GETALFORMAAT,
+    _kopregel,
+    _opslaan,
+    _zet,
+    locaties_blad,
+    tekstblad,
+)
 
 from .selectors import Rapport, totaal
 
@@ -85,6 +97,50 @@ def toelichting(rapport: Rapport, filter_omschrijving=""):
     ]
 
 
+BEGRIPPEN = [
+    "Begrippen (telregels van de Spreidingswet, zie ook het provinciaal verslag):",
+    "Opgave: het aantal opvangplekken dat de gemeente moet bieden; de jongste versie geldt.",
+    "Harde opvangcapaciteit: plekken in gebruik of in realisatie, beschikbaar vanaf uiterlijk "
+    "het begin van het telvenster tot ten minste het einde ervan.",
+    "Harde plancapaciteit: zulke zekere plekken die pas na het begin van het telvenster "
+    "beschikbaar komen en tot het einde blijven.",
+    "Minimale dekking: harde opvangcapaciteit plus harde plancapaciteit; Dekking % is die "
+    "gedeeld door de opgave.",
+    "Planvoorraad: initiatieven in voorbereiding, van minimum tot maximum aantal plekken.",
+    "Perspectief: minimale dekking plus planvoorraad.",
+    "Tekort: wat aan de opgave ontbreekt voor 100% minimale dekking (nooit negatief).",
+    "Huidige capaciteit: alle plekken in gebruik op de peildatum, ook noodopvang.",
+    "AMV: plekken voor alleenstaande minderjarige vreemdelingen, een deel van de plekken.",
+]
+
+
+def locatie_rijen(rijen):
+    """Return every location of the rows, in the order of the Locaties sheet."""
+    soorten, statussen, categorieen = (
+        dict(Soort.choices),
+        dict(Status.choices),
+        dict(Categorie.choices),
+    )
+    return [
+        [
+            r.code,
+            r.naam,
+            loc.naam,
+            soorten.get(loc.waarden.soort, loc.waarden.soort),
+            statussen.get(loc.waarden.status, loc.waarden.status),
+            loc.waarden.plekken,
+            loc.waarden.plekken_max,
+            loc.waarden.amv_plekken,
+            loc.waarden.vanaf,
+            loc.waarden.tot,
+            categorieen.get(loc.categorie, loc.categorie),
+            loc.toelichting,
+        ]
+        for r in rijen
+        for loc in r.locaties
+    ]
+
+
 def _csv_cel(waarde):
     if waarde is None:
         return ""
@@ -105,7 +161,7 @@ def gemeenten_csv(rapport: Rapport, rijen, *, filter_omschrijving="") -> str:
 
 
 def gemeenten_xlsx(rapport: Rapport, rijen, *, filter_omschrijving="") -> bytes:
-    """Return the rows as a workbook (.xlsx bytes), with a sheet on what it holds."""
+    """Return the provincial overview of these rows as a workbook (.xlsx bytes)."""
     boek = Workbook()
     blad = boek.active
     blad.title = "Gemeenten"
@@ -115,11 +171,11 @@ def gemeenten_xlsx(rapport: Rapport, rijen, *, filter_omschrijving="") -> bytes:
     ):
         for c, waarde in enumerate(rij):
             if c == DEKKING_KOLOM and waarde is not None:
-                _zet(blad.cell(row=r, column=c + 1), float(waarde), "0.0")
+                _zet(blad.cell(row=r, column=c + 1), float(waarde) / 100, "0.0%")
             else:
                 _zet(blad.cell(row=r, column=c + 1), waarde, GETALFORMAAT)
-    over = boek.create_sheet("Over dit bestand")
-    over.column_dimensions["A"].width = 100
-    for r, tekst in enumerate(toelichting(rapport, filter_omschrijving), start=1):
-        _tekst(over.cell(row=r, column=1), tekst)
+    locaties_blad(boek.create_sheet("Locaties"), locatie_rijen(rijen))
+    tekstblad(
+        boek, "Over dit bestand", [*toelichting(rapport, filter_omschrijving), "", *BEGRIPPEN]
+    )
     return _opslaan(boek)

@@ -253,6 +253,25 @@ EXPORT_KOPPEN = [
 ]
 
 
+def locaties_blad(blad, rijen):
+    """Fill a sheet with locations and their category; rijen in EXPORT_KOPPEN order."""
+    _kopregel(blad, [k for k, _ in EXPORT_KOPPEN], [b for _, b in EXPORT_KOPPEN])
+    formaten = {5: GETALFORMAAT, 6: GETALFORMAAT, 7: GETALFORMAAT}
+    formaten.update({8: DATUMFORMAAT, 9: DATUMFORMAAT})
+    for r, rij in enumerate(rijen, start=2):
+        for c, waarde in enumerate(rij):
+            _zet(blad.cell(row=r, column=c + 1), waarde, formaten.get(c))
+
+
+def tekstblad(boek, titel, regels):
+    """Add a sheet of plain text lines (what a file holds, definitions)."""
+    blad = boek.create_sheet(titel)
+    blad.column_dimensions["A"].width = 110
+    for r, tekst in enumerate(regels, start=1):
+        _tekst(blad.cell(row=r, column=1), tekst)
+    return blad
+
+
 def locaties_export_maken(*, rijen, titel, bron):
     """Return the province's locations with their category (.xlsx bytes).
 
@@ -262,16 +281,8 @@ def locaties_export_maken(*, rijen, titel, bron):
     boek = Workbook()
     blad = boek.active
     blad.title = BLAD_LOCATIES
-    _kopregel(blad, [k for k, _ in EXPORT_KOPPEN], [b for _, b in EXPORT_KOPPEN])
-    formaten = {5: GETALFORMAAT, 6: GETALFORMAAT, 7: GETALFORMAAT}
-    formaten.update({8: DATUMFORMAAT, 9: DATUMFORMAAT})
-    for r, rij in enumerate(rijen, start=2):
-        for c, waarde in enumerate(rij):
-            _zet(blad.cell(row=r, column=c + 1), waarde, formaten.get(c))
-    over = boek.create_sheet("Over dit bestand")
-    over.column_dimensions["A"].width = 110
-    for r, tekst in enumerate([titel, bron], start=1):
-        _tekst(over.cell(row=r, column=1), tekst)
+    locaties_blad(blad, rijen)
+    tekstblad(boek, "Over dit bestand", [titel, bron])
     return _opslaan(boek)
 
 

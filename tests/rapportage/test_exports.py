@@ -2,7 +2,6 @@
 
 import csv
 import io
-from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -11,7 +10,7 @@ from openpyxl import load_workbook
 from gemeenten.models import Regio
 from rapportage.exports import KOPPEN, gemeenten_csv, gemeenten_xlsx
 from rapportage.selectors import verslag_rapport
-from tests.factories import GemeenteFactory, OpgaveFactory, RegioFactory
+from tests.factories import GemeenteFactory, LocatieFactory, OpgaveFactory, RegioFactory
 
 from .conftest import PEILDATUM
 
@@ -53,7 +52,7 @@ def test_the_xlsx_has_every_row_and_totals_equal_to_their_sum(client, demo_prt):
         assert totaal[i] == sum(r[i] or 0 for r in gemeenten), kolom
     assert totaal[KOPPEN.index("Harde opvangcapaciteit")] == 3523
     assert totaal[KOPPEN.index("Minimale dekking")] == 4098
-    assert totaal[KOPPEN.index("Dekking %")] == 49.9
+    assert totaal[KOPPEN.index("Dekking %")] == 0.499  # a percentage cell: 49,9%
     assert totaal[KOPPEN.index("Huidige capaciteit")] == 4705
     assert "Alle gemeenten" in [c.value for c in over["A"]]
 
@@ -143,9 +142,33 @@ def test_the_writers_are_plain_functions_without_queries(demo, cyclus1, django_a
         gemeenten_csv(rapport, rapport.gemeenten)
         boek = gemeenten_xlsx(rapport, rapport.gemeenten, filter_omschrijving="regio: U16")
     blad = load_workbook(io.BytesIO(boek))["Gemeenten"]
-    assert blad.cell(row=2, column=KOPPEN.index("Dekking %") + 1).value == float(
-        rapport.gemeenten[0].dekking_percentage.quantize(Decimal("0.1"))
+    cel = blad.cell(row=2, column=KOPPEN.index("Dekking %") + 1)
+    assert cel.value == float(rapport.gemeenten[0].dekking_percentage) / 100
+    assert cel.number_format == "0.0%"
+
+
+def test_the_workbook_is_the_provincial_overview(demo, cyclus1):
+    LocatieFactory(
+        gemeente=demo.gemeenten.get(code="GM0344"), naam='=HYPERLINK("http://x")', plekken=5
     )
+    rapport = verslag_rapport(provincie=demo, cyclus=cyclus1, peildatum=PEILDATUM)
+    boek = load_workbook(io.BytesIO(gemeenten_xlsx(rapport, rapport.gemeenten)))
+    assert boek.sheetnames == ["Gemeenten", "Locaties", "Over dit bestand"]
+    locaties = list(boek["Locaties"].iter_rows(min_row=2, values_only=True))
+    assert len(locaties) == sum(len(r.locaties) for r in rapport.gemeenten)
+    zuilen = next(r for r in locaties if r[2] == "Opvang Zuilen Amsterdamsestraatweg")
+    assert zuilen[3:6] == ("regionale opvanglocatie", "in gebruik", 150)
+    assert zuilen[10] == "harde opvangcapaciteit"
+    gevaarlijk = next(
+        c
+        for rij in boek["Locaties"].iter_rows(min_row=2)
+        for c in rij
+        if c.value == '=HYPERLINK("http://x")'
+    )
+    assert gevaarlijk.data_type == "s"
+    over = [c.value for c in boek["Over dit bestand"]["A"] if c.value]
+    assert "Provincie Utrecht, cyclus 1: cijfers per gemeente" in over
+    assert any(regel.startswith("Harde plancapaciteit:") for regel in over)
 
 
 @pytest.mark.parametrize("soort", ["csv", "xlsx"])
