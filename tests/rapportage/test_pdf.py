@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 from django.core.management import call_command
+from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import number_format
@@ -17,6 +18,8 @@ from pypdf import PdfReader
 from gemeenten.constants import Rol
 from opvang.constants import Status
 from rapportage.documenten import CONCEPT, Kop, document_context, document_pdf
+from rapportage.documenten_forms import KENMERK_BESTAAT
+from rapportage.models import DocumentDownload, DocumentIsVastgesteld, DocumentVersie
 from rapportage.pdf import GeweigerdeBron, static_pad
 from rapportage.selectors import verslag_rapport
 from tests.factories import (
@@ -217,6 +220,25 @@ def test_the_cli_writes_the_concept_verslag(demo, tmp_path):
     assert "CONCEPT" in inhoud
 
 
+def archiefversie(provincie, door, *, soort, kenmerk):
+    """Store a vastgestelde version directly (its PDF bytes need not be a real document)."""
+    versie = DocumentVersie(
+        provincie=provincie,
+        cyclus_id=1,
+        soort=soort,
+        versie=1,
+        kenmerk=kenmerk,
+        datum=date(2024, 10, 30),
+        peildatum=PEILDATUM,
+        bron="actueel",
+        rapport={},
+        pdf=b"%PDF-1.7",
+        vastgesteld_door=door,
+    )
+    versie.save()
+    return versie
+
+
 def login(client, user):
     client.login(username=user.username, password=TEST_PASSWORD)
     return client
@@ -246,8 +268,6 @@ VASTSTELLING = {
 
 
 def test_a_vastgesteld_version_never_changes(client, cvdk, prt, demo):
-    from rapportage.models import DocumentDownload, DocumentIsVastgesteld, DocumentVersie
-
     response = login(client, cvdk).post(vaststellen_url(), VASTSTELLING)
     assert response.status_code == 302
     versie = DocumentVersie.objects.get()
@@ -280,24 +300,7 @@ def test_a_vastgesteld_version_never_changes(client, cvdk, prt, demo):
 
 
 def test_the_database_refuses_to_change_a_vastgesteld_version(cvdk, demo):
-    from django.db import DatabaseError, connection, transaction
-
-    from rapportage.models import DocumentVersie
-
-    versie = DocumentVersie(
-        provincie=demo,
-        cyclus_id=1,
-        soort="verslag",
-        versie=1,
-        kenmerk="K1",
-        datum=date(2024, 10, 30),
-        peildatum=PEILDATUM,
-        bron="actueel",
-        rapport={},
-        pdf=b"%PDF-1.7",
-        vastgesteld_door=cvdk,
-    )
-    versie.save()
+    archiefversie(demo, cvdk, soort="verslag", kenmerk="K1")
     for sql in [
         "UPDATE rapportage_documentversie SET kenmerk = 'x'",
         "DELETE FROM rapportage_documentversie",
@@ -308,22 +311,7 @@ def test_the_database_refuses_to_change_a_vastgesteld_version(cvdk, demo):
 
 
 def test_a_used_kenmerk_is_refused(client, cvdk, demo):
-    from rapportage.documenten_forms import KENMERK_BESTAAT
-    from rapportage.models import DocumentVersie
-
-    DocumentVersie(
-        provincie=demo,
-        cyclus_id=1,
-        soort="plan",
-        versie=1,
-        kenmerk="D/24/161337",
-        datum=date(2024, 10, 30),
-        peildatum=PEILDATUM,
-        bron="actueel",
-        rapport={},
-        pdf=b"%PDF-1.7",
-        vastgesteld_door=cvdk,
-    ).save()
+    archiefversie(demo, cvdk, soort="plan", kenmerk="D/24/161337")
     response = login(client, cvdk).post(vaststellen_url(), VASTSTELLING)
     assert response.status_code == 200
     assert (
@@ -353,22 +341,8 @@ def test_an_unknown_document_kind_is_404(client, prt):
 
 
 def test_documents_of_another_province_are_404(client, gelderland_prt, cvdk, demo):
-    from rapportage.models import DocumentVersie
 
-    versie = DocumentVersie(
-        provincie=demo,
-        cyclus_id=1,
-        soort="verslag",
-        versie=1,
-        kenmerk="K1",
-        datum=date(2024, 10, 30),
-        peildatum=PEILDATUM,
-        bron="actueel",
-        rapport={},
-        pdf=b"%PDF-1.7",
-        vastgesteld_door=cvdk,
-    )
-    versie.save()
+    versie = archiefversie(demo, cvdk, soort="verslag", kenmerk="K1")
     login(client, gelderland_prt)
     assert client.get(reverse("rapportage:document_download", args=[versie.pk])).status_code == 404
     url = reverse("rapportage:document_concept", args=["PV26", 1, "verslag"])
