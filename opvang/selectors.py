@@ -91,6 +91,14 @@ def kies_cyclus(nummer, user):
     return (bekend or cycli)[-1]
 
 
+def kies_peildatum(tekst):
+    """Return the peildatum asked for (YYYY-MM-DD), else today."""
+    try:
+        return date.fromisoformat(tekst) if tekst else today()
+    except ValueError:
+        return today()
+
+
 def voortgang(uitvraag, gemeenten):
     """Return {gemeente_id: (VoortgangStatus, latest Indiening or None)} in two queries.
 

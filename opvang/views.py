@@ -21,7 +21,7 @@ from .access import (
 from .filters import LocatieFilter
 from .forms import AfsluitenForm, BeoordelingForm, LocatieForm, UitvraagForm, VersieForm
 from .models import Cyclus, Indiening, Locatie, Opgave, Uitvraag
-from .selectors import gemeente_cijfers, kies_cyclus, voortgang, wijzigingen
+from .selectors import gemeente_cijfers, kies_cyclus, kies_peildatum, voortgang, wijzigingen
 from .services import LOCATIE_VELDEN
 from .tables import LocatieTable
 
@@ -52,6 +52,7 @@ class GemeenteDetailView(LoginRequiredMixin, SingleTableMixin, FilterView):
     def get_queryset(self):
         self.gemeente = get_gemeente_for_user_or_404(self.request.user, self.kwargs["code"])
         self.cyclus = kies_cyclus(self.request.GET.get("cyclus"), self.request.user)
+        self.peildatum = kies_peildatum(self.request.GET.get("peildatum"))
         return Locatie.objects.for_user(self.request.user).filter(gemeente=self.gemeente)
 
     def get_table_kwargs(self):
@@ -65,7 +66,9 @@ class GemeenteDetailView(LoginRequiredMixin, SingleTableMixin, FilterView):
             gemeente=gemeente,
             cyclus=self.cyclus,
             cycli=Cyclus.objects.all(),
-            cijfers=self.cyclus and gemeente_cijfers(gemeente=gemeente, cyclus=self.cyclus),
+            peildatum=self.peildatum,
+            cijfers=self.cyclus
+            and gemeente_cijfers(gemeente=gemeente, cyclus=self.cyclus, peildatum=self.peildatum),
             opgaven=Opgave.objects.filter(gemeente=gemeente).select_related("cyclus"),
             uitvraag=uitvraag,
             stand=uitvraag and voortgang(uitvraag, [gemeente])[gemeente.pk],

@@ -69,19 +69,18 @@ class GemeenteRijTable(tables.Table):
         empty_text = "Geen gemeenten bij dit filter."
         attrs = {"class": "gemeente-tabel"}
 
-    def __init__(self, data, *, cyclus_nummer, totaal, **kwargs):
+    def __init__(self, data, *, cyclus_nummer, totaal, peildatum=None, **kwargs):
         super().__init__(data, **kwargs)
         self.cyclus_nummer = cyclus_nummer
         self.totaal = totaal
+        self.peildatum = peildatum
 
     def render_naam(self, record):
         url = reverse("opvang:gemeente_detail", args=[record.code])
-        return format_html(
-            '<a class="utrecht-link" href="{}?cyclus={}">{}</a>',
-            url,
-            self.cyclus_nummer,
-            record.naam,
-        )
+        query = f"cyclus={self.cyclus_nummer}"
+        if self.peildatum:
+            query += f"&peildatum={self.peildatum:%Y-%m-%d}"
+        return format_html('<a class="utrecht-link" href="{}?{}">{}</a>', url, query, record.naam)
 
     def render_dekking(self, value):
         return procent(value)

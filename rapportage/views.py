@@ -95,7 +95,12 @@ def gemeente_overzicht(request, provincie):
     rapport = verslag_rapport(provincie=provincie, **keuze.rapport_kwargs())
     filter_form = GemeenteRijFilter(request.GET, rijen=rapport.gemeenten)
     rijen = filter_form.filter(rapport.gemeenten)
-    table = GemeenteRijTable(rijen, cyclus_nummer=rapport.cyclus_nummer, totaal=totaal(rijen))
+    table = GemeenteRijTable(
+        rijen,
+        cyclus_nummer=rapport.cyclus_nummer,
+        totaal=totaal(rijen),
+        peildatum=rapport.peildatum,
+    )
     RequestConfig(request, paginate=False).configure(table)
     return GemeenteOverzicht(keuze, rapport, filter_form, table)
 

@@ -103,3 +103,19 @@ def test_anonymous_users_go_to_the_login_page(client, gemeente):
     response = client.get(reverse("opvang:gemeente_detail", args=[gemeente.code]))
     assert response.status_code == 302
     assert response.url.startswith(reverse("login"))
+
+
+def test_the_peildatum_in_the_url_sets_the_current_capacity(client, prt_user, gemeente, cyclus):
+    LocatieFactory(
+        gemeente=gemeente,
+        plekken=40,
+        beschikbaar_vanaf=date(2024, 1, 1),
+        beschikbaar_tot=date(2024, 12, 31),
+        status=Status.BEEINDIGD,
+    )
+    client.login(username=prt_user.username, password=TEST_PASSWORD)
+    url = reverse("opvang:gemeente_detail", args=[gemeente.code])
+    toen = client.get(url, {"cyclus": 1, "peildatum": "2024-10-15"}).context["cijfers"]
+    nu = client.get(url, {"cyclus": 1}).context["cijfers"]
+    assert (toen.peildatum, toen.telling.huidig) == (date(2024, 10, 15), 40)
+    assert nu.telling.huidig == 0
