@@ -1,0 +1,43 @@
+"""Remove the files of uploads that were previewed but never confirmed.
+
+An uploaded workbook stays on the server between preview and confirmation. One that is
+never confirmed should not be kept for ever (data minimisation): after --dagen days it
+is marked afgewezen and its bytes are removed; its name, SHA-256, uploader and time stay,
+and the change is in the audit trail. Run it daily, e.g. from cron:
+
+    python manage.py imports_opschonen --dagen 30
+"""
+
+from datetime import timedelta
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from opvang.models import UitvraagImport
+
+MELDING = "Niet bevestigd binnen {dagen} dagen; het bestand is verwijderd."
+
+
+class Command(BaseCommand):
+    help = "Verwijdert de bestanden van imports die na het voorbeeld nooit zijn bevestigd."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dagen", type=int, default=30, help="ouder dan dit aantal dagen (standaard 30)"
+        )
+
+    def handle(self, *args, dagen, **options):
+        grens = timezone.now() - timedelta(days=dagen)
+        oud = UitvraagImport.objects.filter(
+            status=UitvraagImport.Status.PREVIEW, uploaded_at__lt=grens
+        ).defer("inhoud", "voorbeeld")
+        aantal = 0
+        for record in oud:
+            record.status = UitvraagImport.Status.AFGEWEZEN
+            record.melding = MELDING.format(dagen=dagen)
+            record.inhoud = b""
+            record.voorbeeld = {}
+            record._change_reason = "Opgeschoond: nooit bevestigd"
+            record.save()
+            aantal += 1
+        self.stdout.write(f"{aantal} onbevestigde import(s) opgeschoond.")
