@@ -1,4 +1,4 @@
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -74,6 +74,13 @@ class Gemeente(models.Model):
         return self.naam
 
 
+class GebruikerManager(UserManager):
+    def create_superuser(self, username, email=None, password=None, **extra_fields):
+        """Make the first account of an installation a beheer user without a scope."""
+        extra_fields.setdefault("rol", Rol.BEHEER)
+        return super().create_superuser(username, email, password, **extra_fields)
+
+
 class User(AbstractUser):
     """An official; the role decides what they may do, the scope where."""
 
@@ -84,6 +91,8 @@ class User(AbstractUser):
     provincie = models.ForeignKey(
         Provincie, on_delete=models.PROTECT, null=True, blank=True, related_name="gebruikers"
     )
+
+    objects = GebruikerManager()
 
     class Meta:
         verbose_name = "gebruiker"
