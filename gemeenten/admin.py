@@ -5,6 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from opvang.admin import NoDeleteMixin
 
 from .models import Gemeente, Provincie, Regio, User
+from .services import gebruiker_rechten_toepassen
 
 
 @admin.register(Provincie)
@@ -37,3 +38,8 @@ class UserAdmin(BaseUserAdmin):
         *BaseUserAdmin.add_fieldsets,
         ("Rol en bereik", {"fields": ["rol", "gemeente", "provincie"]}),
     ]
+
+    def save_related(self, request, form, formsets, change):
+        # After the form's groups are saved, so that the role decides the beheer rights.
+        super().save_related(request, form, formsets, change)
+        gebruiker_rechten_toepassen(user=form.instance)
