@@ -22,3 +22,23 @@ def scope_filter(qs, user, path="gemeente"):
     if user.rol == Rol.BEHEER:
         return qs
     return qs.none()
+
+
+def may_read_provincie(user, provincie):
+    """Return whether the user reads the province as a whole (dashboards, reports, Excel).
+
+    Its PRT and cvdK may, and beheer bound to it or to no province; gemeente users
+    never: they see their own gemeente only.
+    """
+    if user.rol in (Rol.PRT, Rol.CVDK):
+        return user.provincie_id == provincie.pk
+    return user.rol == Rol.BEHEER and user.provincie_id in (None, provincie.pk)
+
+
+def provincie_scope_filter(qs, user, path="provincie"):
+    """Filter qs to rows of the provinces the user reads as a whole (may_read_provincie)."""
+    if not user.is_authenticated or not user.is_active:
+        return qs.none()
+    if user.rol in (Rol.PRT, Rol.CVDK) or (user.rol == Rol.BEHEER and user.provincie_id):
+        return qs.filter(**{f"{path}_id": user.provincie_id})
+    return qs if user.rol == Rol.BEHEER else qs.none()

@@ -6,8 +6,10 @@ Another gemeente's object is a 404, never a 403, so that its existence leaks not
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
-from gemeenten.models import Gemeente
+from gemeenten.models import Gemeente, Provincie
+from gemeenten.scope import may_read_provincie
 from gemeenten.security_log import security_log
 
 from .models import Indiening, Locatie, Uitvraag
@@ -77,3 +79,13 @@ def get_indiening_for_user_or_404(user, pk, *, for_review=False):
     if for_review and not may_review(user):
         raise PermissionDenied
     return indiening
+
+
+def get_provincie_for_user_or_404(user, code):
+    """Return the province if the user reads it as a whole; else 404, never 403, so that
+    a gemeente or another province learns nothing (STYLE.md 4)."""
+    provincie = get_object_or_404(Provincie, code=code)
+    if not may_read_provincie(user, provincie):
+        security_log("access.refused", user=user, object=provincie, result="refused")
+        raise Http404("Geen provincie gevonden.")
+    return provincie

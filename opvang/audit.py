@@ -42,6 +42,17 @@ class AuditedQuerySet(models.QuerySet):
         self._refuse("_raw_delete()")
 
 
+def toeschrijven(obj, user, reden=None):
+    """Attribute the next save of obj in the audit trail to user, with an optional reason.
+
+    Inside a request simple-history finds the user itself; this makes it explicit, also
+    for writes outside a request (management commands, imports).
+    """
+    obj._history_user = user
+    if reden:
+        obj._change_reason = reden
+
+
 def client_ip(request, trusted_proxy_count=0):
     """Return the client's IP, trusting X-Forwarded-For only from our own proxies."""
     if request is None:

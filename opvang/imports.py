@@ -21,6 +21,7 @@ from gemeenten.constants import Rol
 from gemeenten.models import Gemeente
 
 from . import services
+from .audit import toeschrijven
 from .constants import Soort, Status
 from .excel import cells
 from .excel.format import (
@@ -389,7 +390,7 @@ def import_voorbereiden(
         voorbeeld=plan.samenvatting(),
         uploaded_by=user,
     )
-    services._attribute(record, user)
+    toeschrijven(record, user)
     record.save()
     return record
 
@@ -397,7 +398,7 @@ def import_voorbereiden(
 def _afwijzen(record, user, melding):
     record.status = UitvraagImport.Status.AFGEWEZEN
     record.melding = melding
-    services._attribute(record, user)
+    toeschrijven(record, user)
     record.save()
 
 
@@ -488,7 +489,7 @@ def _schrijf(plan, record, user):
     record.gewijzigd = plan.aantal("gewijzigd")
     record.opgaven = sum(1 for a in plan.opgaven if a.is_gewijzigd)
     record.processed_at = timezone.now()
-    services._attribute(record, user)
+    toeschrijven(record, user)
     record.save()
 
 

@@ -10,11 +10,11 @@ from django.utils import timezone
 
 from .constants import VoortgangStatus
 from .models import Cyclus, Indiening, Locatie, Opgave, Uitvraag
-from .telregels import Telling, percentage, tel
+from .telregels import Dekking, Telling, tel
 
 
 @dataclass(frozen=True)
-class GemeenteCijfers:
+class GemeenteCijfers(Dekking):
     gemeente: object
     cyclus: Cyclus
     opgave: Opgave | None
@@ -28,17 +28,6 @@ class GemeenteCijfers:
     @property
     def opgave_amv(self):
         return self.opgave.amv_plekken if self.opgave else None
-
-    @property
-    def dekking_percentage(self):
-        return percentage(self.telling.minimale_dekking, self.opgave_plekken)
-
-    @property
-    def tekort(self):
-        """Return the places still missing for minimale dekking (never negative)."""
-        if self.opgave_plekken is None:
-            return None
-        return max(self.opgave_plekken - self.telling.minimale_dekking, 0)
 
 
 def today():

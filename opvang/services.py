@@ -1,8 +1,8 @@
 """Writes: every change to locations, targets, uitvragen and submissions goes here.
 
 Each function saves objects one by one so that the audit trail (django-simple-history)
-records them with the acting user; `_history_user` makes that explicit for writes
-outside a request (management commands, imports).
+records them with the acting user; `audit.toeschrijven()` makes that explicit for
+writes outside a request (management commands, imports).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from gemeenten.security_log import security_log
 
+from .audit import toeschrijven
 from .constants import AFGESLOTEN_STATUSSEN, IndieningStatus
 from .models import Indiening, Locatie, Opgave, Uitvraag
 from .selectors import gemeente_cijfers
@@ -47,16 +48,10 @@ class VersieConflict(Exception):
         self.wijzigingen = wijzigingen
 
 
-def _attribute(obj, user, reason=None):
-    obj._history_user = user
-    if reason:
-        obj._change_reason = reason
-
-
 def locatie_aanmaken(*, gemeente, data, user, reden=None):
     locatie = Locatie(gemeente=gemeente, **{k: data[k] for k in LOCATIE_VELDEN if k in data})
     locatie.full_clean()
-    _attribute(locatie, user, reden)
+    toeschrijven(locatie, user, reden)
     locatie.save()
     return locatie
 
@@ -95,7 +90,7 @@ def locatie_wijzigen(*, locatie, versie, data, user, reden=None):
                 setattr(huidig, veld, data[veld])
         huidig.version += 1
         huidig.full_clean()
-        _attribute(huidig, user, reden)
+        toeschrijven(huidig, user, reden)
         huidig.save()
     return huidig
 
@@ -126,7 +121,7 @@ def opgave_vastleggen(*, gemeente, cyclus, soort, plekken, amv_plekken, bron, da
         created_by=user,
     )
     opgave.full_clean()
-    _attribute(opgave, user)
+    toeschrijven(opgave, user)
     opgave.save()
     return opgave
 
@@ -136,14 +131,14 @@ def uitvraag_openen(*, provincie, cyclus, deadline, bericht, user):
         provincie=provincie, cyclus=cyclus, deadline=deadline, bericht=bericht, geopend_door=user
     )
     uitvraag.full_clean()
-    _attribute(uitvraag, user)
+    toeschrijven(uitvraag, user)
     uitvraag.save()
     return uitvraag
 
 
 def uitvraag_sluiten(*, uitvraag, user):
     uitvraag.gesloten_op = timezone.now()
-    _attribute(uitvraag, user)
+    toeschrijven(uitvraag, user)
     uitvraag.save()
     return uitvraag
 
@@ -195,7 +190,7 @@ def indiening_indienen(*, uitvraag, gemeente, user):
         ingediend_door=user,
         snapshot=snapshot_maken(gemeente=gemeente, cyclus=uitvraag.cyclus),
     )
-    _attribute(indiening, user)
+    toeschrijven(indiening, user)
     try:
         with transaction.atomic():
             indiening.save()
@@ -217,7 +212,7 @@ def indiening_beoordelen(*, indiening, akkoord, opmerking, user):
     indiening.opmerking = opmerking
     indiening.beoordeeld_door = user
     indiening.beoordeeld_op = timezone.now()
-    _attribute(indiening, user)
+    toeschrijven(indiening, user)
     indiening.save()
     security_log(f"indiening.{indiening.status}", user=user, object=indiening)
     return indiening

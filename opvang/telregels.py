@@ -84,6 +84,21 @@ def percentage(deel: int, geheel: int | None) -> Decimal | None:
 _NOODOPVANG = Soort.NOODOPVANG.value
 
 
+class Dekking:
+    """Coverage against the opgave, for anything with opgave_plekken and a Telling."""
+
+    @property
+    def dekking_percentage(self):
+        return percentage(self.telling.minimale_dekking, self.opgave_plekken)
+
+    @property
+    def tekort(self):
+        """Return the places still missing for minimale dekking (never negative)."""
+        if self.opgave_plekken is None:
+            return None
+        return max(self.opgave_plekken - self.telling.minimale_dekking, 0)
+
+
 def telt_soort(soort: str, venster: Telvenster) -> bool:
     return soort != _NOODOPVANG or venster.noodopvang_telt
 

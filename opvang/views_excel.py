@@ -8,10 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from gemeenten.constants import Rol
-from gemeenten.models import Provincie
-
-from .access import get_gemeente_for_user_or_404
+from .access import get_gemeente_for_user_or_404, get_provincie_for_user_or_404
 from .excel.format import BestandGeweigerd
 from .excel.forms import ImportForm, ProvincieImportForm
 from .excel.safety import controleer_grootte
@@ -60,18 +57,6 @@ def sjabloon_gemeente(request, code):
     )
     inhoud = sjabloon_maken(locatie_rijen=locaties, opgave_rijen=opgaven)
     return _xlsx(inhoud, f"uitvraag-{gemeente.code}-{timezone.localdate():%Y-%m-%d}.xlsx")
-
-
-def get_provincie_for_user_or_404(user, code):
-    """Return the province for its PRT, cvdK and beheer; 404 for everyone else.
-
-    Gemeente users are outsiders here, like on the rapportage pages.
-    """
-    provincie = get_object_or_404(Provincie, code=code)
-    eigen = user.provincie_id == provincie.pk and may_import_provincie(user)
-    if eigen or (user.rol == Rol.BEHEER and user.provincie_id is None):
-        return provincie
-    raise Http404("Geen provincie gevonden.")
 
 
 @login_required

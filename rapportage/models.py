@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from gemeenten.scope import provincie_scope_filter
 from opvang.audit import AuditedQuerySet, AuditFields
 
 from .constants import DocumentSoort
@@ -16,12 +17,8 @@ class DocumentIsVastgesteld(RuntimeError):
 
 class DocumentVersieQuerySet(AuditedQuerySet):
     def for_user(self, user):
-        """Return the versions of the user's province; none for gemeente users."""
-        if not user.is_authenticated or not user.is_active or user.is_gemeente:
-            return self.none()
-        if user.provincie_id:
-            return self.filter(provincie_id=user.provincie_id)
-        return self.all() if user.rol == "beheer" else self.none()
+        """Return the versions of the provinces the user reads as a whole."""
+        return provincie_scope_filter(self, user)
 
     def delete(self):
         raise DocumentIsVastgesteld("Vastgestelde documenten worden nooit verwijderd.")

@@ -18,7 +18,7 @@ from gemeenten.models import Gemeente
 from opvang.constants import IndieningStatus, VoortgangStatus
 from opvang.models import Indiening, Locatie, Opgave, Uitvraag
 from opvang.selectors import voortgang
-from opvang.telregels import LocatieWaarden, Telling, Telvenster, categorie, percentage, tel
+from opvang.telregels import Dekking, LocatieWaarden, Telling, Telvenster, categorie, tel
 
 BRON_ACTUEEL = "actueel"
 BRON_AKKOORD = "akkoord"
@@ -30,21 +30,6 @@ ONGELDIGE_PEILDATUM = "Ongeldige peildatum: gebruik het formaat JJJJ-MM-DD, zoal
 
 class OngeldigeParameter(ValueError):
     """A peildatum or bron asked for that cannot be used; the message is Dutch."""
-
-
-class Dekking:
-    """Coverage figures of anything with an opgave_plekken and a Telling."""
-
-    @property
-    def dekking_percentage(self):
-        return percentage(self.telling.minimale_dekking, self.opgave_plekken)
-
-    @property
-    def tekort(self):
-        """Return the places still missing for minimale dekking (never negative)."""
-        if self.opgave_plekken is None:
-            return None
-        return max(self.opgave_plekken - self.telling.minimale_dekking, 0)
 
 
 @dataclass(frozen=True)

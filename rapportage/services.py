@@ -8,6 +8,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from gemeenten.security_log import request_ip, security_log
+from opvang.audit import toeschrijven
 
 from .documenten import VASTGESTELD, Kop, document_context, document_pdf
 from .models import DocumentDownload, DocumentVersie
@@ -56,7 +57,7 @@ def document_vaststellen(
         vastgesteld_door=user,
     )
     document.full_clean(exclude=["pdf", "sha256"])
-    document._history_user = user
+    toeschrijven(document, user)
     try:
         with transaction.atomic():
             document.save()

@@ -2,15 +2,16 @@ from dataclasses import dataclass
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django_tables2 import RequestConfig
 
-from gemeenten.constants import Rol
 from gemeenten.models import Provincie
+from gemeenten.scope import may_read_provincie
+from opvang.access import get_provincie_for_user_or_404
 from opvang.models import Cyclus
 from opvang.selectors import kies_cyclus
 
@@ -32,23 +33,6 @@ GEEN_CYCLUS = "Er is nog geen cyclus vastgelegd; beheer voert de cycli in."
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def may_read_rapportage(user, provincie):
-    """Return whether the user may read the province's reports: its PRT and cvdK, or beheer
-    (bound to this province or to none)."""
-    if user.is_provinciaal:
-        return user.provincie_id == provincie.pk
-    return user.rol == Rol.BEHEER and user.provincie_id in (None, provincie.pk)
-
-
-def get_provincie_for_rapportage_or_404(user, code):
-    """Return the province if the user may read its reports; else 404, never 403, so that
-    a gemeente or another province learns nothing (STYLE.md 4)."""
-    provincie = get_object_or_404(Provincie, code=code)
-    if not may_read_rapportage(user, provincie):
-        raise Http404
-    return provincie
-
-
 def provincie_view(view):
     """Log in, load the province through the access check (404 for others), read only.
 
@@ -58,7 +42,7 @@ def provincie_view(view):
     @login_required
     @wraps(view)
     def wrapper(request, provincie, **kwargs):
-        provincie = get_provincie_for_rapportage_or_404(request.user, provincie)
+        provincie = get_provincie_for_user_or_404(request.user, provincie)
         if request.method not in ("GET", "HEAD"):
             return HttpResponseNotAllowed(["GET", "HEAD"])
         return view(request, provincie, **kwargs)
@@ -111,7 +95,7 @@ def provincies(request):
     if request.user.is_gemeente:
         return redirect("opvang:gemeente_detail", code=request.user.gemeente.code)
     leesbaar = [
-        p for p in Provincie.objects.order_by("naam") if may_read_rapportage(request.user, p)
+        p for p in Provincie.objects.order_by("naam") if may_read_provincie(request.user, p)
     ]
     if len(leesbaar) == 1:
         return redirect("rapportage:dashboard", provincie=leesbaar[0].code)

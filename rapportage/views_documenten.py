@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gemeenten.constants import Rol
+from opvang.access import get_provincie_for_user_or_404
 from opvang.models import Cyclus
 
 from . import services
@@ -19,7 +20,6 @@ from .documenten import CONCEPT, Kop, document_context, document_html, document_
 from .documenten_forms import VaststellenForm
 from .models import DocumentVersie
 from .selectors import BRON_AKKOORD, OngeldigeParameter, lees_peildatum, verslag_rapport
-from .views import get_provincie_for_rapportage_or_404
 
 PDF = "application/pdf"
 
@@ -34,7 +34,7 @@ def document_view(view):
     @login_required
     @wraps(view)
     def wrapper(request, provincie, cyclus, soort=None, **kwargs):
-        provincie = get_provincie_for_rapportage_or_404(request.user, provincie)
+        provincie = get_provincie_for_user_or_404(request.user, provincie)
         cyclus = get_object_or_404(Cyclus, nummer=cyclus)
         if soort is not None and soort not in DocumentSoort.values:
             raise Http404

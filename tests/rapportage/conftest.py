@@ -27,6 +27,17 @@ from tests.factories import (
 
 PEILDATUM = date(2024, 10, 15)
 
+# The source letter's figures (DOMAIN.md §5) as the JSON export states them.
+BRIEF_CIJFERS = {
+    "opgave": {"plekken": 8207, "amv": 694},
+    "harde_opvangcapaciteit": {"plekken": 3523, "amv": 355},
+    "harde_plancapaciteit": {"plekken": 575, "amv": 40},
+    "minimale_dekking": {"plekken": 4098, "amv": 395, "percentage": 49.9},
+    "planvoorraad": {"min": 3378, "max": 3983},
+    "perspectief": {"min": 7476, "max": 8081},
+    "huidige_capaciteit": 4705,
+}
+
 
 @pytest.fixture
 def demo(db, settings):

@@ -13,6 +13,8 @@ from opvang import services
 from rapportage.selectors import ONBEKENDE_BRON, ONGELDIGE_PEILDATUM
 from tests.factories import GemeenteFactory, UserFactory
 
+from .conftest import BRIEF_CIJFERS
+
 MAX_QUERIES = 12
 CIJFERS = (
     "opgave",
@@ -46,13 +48,7 @@ def test_it_returns_the_letters_figures(client, demo_prt):
         "bron": "actueel",
         "telvenster": {"van": "2025-07-01", "tot": "2026-02-01"},
         "peildatum": "2024-10-15",
-        "opgave": {"plekken": 8207, "amv": 694},
-        "harde_opvangcapaciteit": {"plekken": 3523, "amv": 355},
-        "harde_plancapaciteit": {"plekken": 575, "amv": 40},
-        "minimale_dekking": {"plekken": 4098, "amv": 395, "percentage": 49.9},
-        "planvoorraad": {"min": 3378, "max": 3983},
-        "perspectief": {"min": 7476, "max": 8081},
-        "huidige_capaciteit": 4705,
+        **BRIEF_CIJFERS,
     }
 
 

@@ -13,6 +13,7 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from opvang.audit import toeschrijven
 from opvang.models import UitvraagImport
 
 MELDING = "Niet bevestigd binnen {dagen} dagen; het bestand is verwijderd."
@@ -37,7 +38,7 @@ class Command(BaseCommand):
             record.melding = MELDING.format(dagen=dagen)
             record.inhoud = b""
             record.voorbeeld = {}
-            record._change_reason = "Opgeschoond: nooit bevestigd"
+            toeschrijven(record, None, "Opgeschoond: nooit bevestigd")
             record.save()
             aantal += 1
         self.stdout.write(f"{aantal} onbevestigde import(s) opgeschoond.")
