@@ -84,7 +84,7 @@ def test_a_csrf_failure_shows_a_dutch_page_and_is_logged(security_events):
     client = Client(enforce_csrf_checks=True)
     response = client.post(reverse("login"), {"username": "x", "password": "y"})
     content = assert_dutch_error_page(response, 403, "De pagina is verlopen")
-    assert "De pagina is verlopen; probeer het opnieuw." in content
+    assert "Probeer het opnieuw: ga terug, laad de pagina opnieuw" in content
     assert security_events[-1]["event"] == "csrf.failure"
     assert security_events[-1]["result"] == "refused"
 
