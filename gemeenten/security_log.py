@@ -8,6 +8,8 @@ config/settings.py: a file when SECURITY_LOG_FILE is set, else stderr), for exam
 
 Events logged today: login.success, login.failure, login.lockout, logout,
 otp.enrolled, otp.success, otp.failure, otp.replay, otp.backup_code_used,
+otp.cooloff (a failure reached a limit; scope "ip" or "account", wait_seconds),
+otp.throttled (a code refused unchecked in a cool-off),
 access.refused (another scope's object), indiening.ingediend, indiening.akkoord,
 indiening.teruggestuurd, sessions.ended (deactivated user), csrf.failure (a refused
 CSRF check, with Django's reason). Later features call
