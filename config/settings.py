@@ -187,6 +187,28 @@ AXES_CLIENT_IP_CALLABLE = "gemeenten.security_log.request_ip"
 # off by default in development, where every page then says so.
 OTP_REQUIRED = env_bool("OTP_REQUIRED", not DEBUG)
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Opvangregister")
+# Failed codes (gemeenten.otp_throttle): at most OTP_IP_FAILURE_LIMIT per account from one
+# IP and OTP_ACCOUNT_FAILURE_LIMIT per account from all IPs in OTP_FAILURE_WINDOW_MINUTES;
+# reaching a limit refuses every code, from that IP or from all, for OTP_COOLOFF_MINUTES.
+OTP_FAILURE_WINDOW_MINUTES = int(os.environ.get("OTP_FAILURE_WINDOW_MINUTES", "15"))
+OTP_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("OTP_ACCOUNT_FAILURE_LIMIT", "10"))
+OTP_IP_FAILURE_LIMIT = int(os.environ.get("OTP_IP_FAILURE_LIMIT", "5"))
+OTP_COOLOFF_MINUTES = int(os.environ.get("OTP_COOLOFF_MINUTES", "5"))
+# django-otp's throttle per device doubles its delay after every failure, without bound:
+# whoever knows the password could block the user's codes for days. The limit above
+# replaces it.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+
+# The counts of failed codes must be shared by every worker process, so the cache is a
+# database table (created by migrate, see gemeenten.apps). One entry per account.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "opvangregister_cache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+}
 
 # Sessions end after SESSION_IDLE_MINUTES without a request and SESSION_MAX_HOURS after
 # login, whichever comes first (gemeenten.middleware.SessionTimeoutMiddleware). The
@@ -199,6 +221,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# A refused CSRF check: the Dutch "page expired" page, and a line in the security log.
+CSRF_FAILURE_VIEW = "gemeenten.views_errors.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

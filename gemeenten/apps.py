@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class GemeentenConfig(AppConfig):
@@ -7,3 +8,6 @@ class GemeentenConfig(AppConfig):
 
     def ready(self):
         from . import checks, signals  # noqa: F401 (registers checks and receivers)
+        from .otp_throttle import create_cache_table
+
+        post_migrate.connect(create_cache_table, sender=self)

@@ -8,8 +8,11 @@ config/settings.py: a file when SECURITY_LOG_FILE is set, else stderr), for exam
 
 Events logged today: login.success, login.failure, login.lockout, logout,
 otp.enrolled, otp.success, otp.failure, otp.replay, otp.backup_code_used,
+otp.cooloff (a failure reached a limit; scope "ip" or "account", wait_seconds),
+otp.throttled (a code refused unchecked in a cool-off),
 access.refused (another scope's object), indiening.ingediend, indiening.akkoord,
-indiening.teruggestuurd, sessions.ended (deactivated user). Later features call
+indiening.teruggestuurd, sessions.ended (deactivated user), csrf.failure (a refused
+CSRF check, with Django's reason). Later features call
 `security_log()` the same way:
 
 - upload.rejected — a refused upload: `security_log("upload.rejected", request=request,

@@ -4,9 +4,11 @@ After the password, a user without an app enrols one (QR code, then a first code
 ten backup codes shown once); a user with one enters its current code or a backup code.
 Only then is the session verified (django_otp.login). A code is accepted once:
 django-otp's TOTP device refuses any code at or before the last accepted time step.
+Failed codes are limited per account and per account and IP (gemeenten.otp_throttle).
 """
 
 import base64
+import math
 import re
 import time
 from urllib.parse import urlencode
@@ -25,11 +27,18 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .security_log import security_log
+from . import otp_throttle
+from .models import User
+from .security_log import request_ip, security_log
 
 CODE_ONJUIST = (
     "Deze code klopt niet, is al gebruikt of is verlopen. Wacht op de volgende code "
     "van uw app en probeer het opnieuw."
+)
+CODE_GEBLOKKEERD = (
+    "Er is te vaak een verkeerde code ingevuld. Probeer het over {wachttijd} opnieuw. "
+    "Was u dit niet? Neem dan contact op met de beheerder van het Opvangregister bij uw "
+    "provincie: misschien kent iemand anders uw wachtwoord."
 )
 AANTAL_RESERVECODES = 10
 APP_CODE = re.compile(r"^\d{6}$")
@@ -47,9 +56,9 @@ class CodeForm(forms.Form):
         return "".join(self.cleaned_data["code"].split()).lower()
 
 
-def _refuse(form):
+def _refuse(form, message=CODE_ONJUIST):
     """Mark the code wrong and empty the field: a refused code is not shown again."""
-    form.add_error("code", CODE_ONJUIST)
+    form.add_error("code", message)
     data = form.data.copy()
     data["code"] = ""
     form.data = data
@@ -99,17 +108,48 @@ def _verify_backup_code(request, code):
 
 def _verified_device(request, code):
     """Return the device that accepts code (the app's code or a backup code), or None."""
+    if APP_CODE.match(code):
+        device = (
+            TOTPDevice.objects.select_for_update()
+            .filter(user=request.user, confirmed=True)
+            .order_by("pk")
+            .first()
+        )
+        ok = device is not None and _verify_app_code(request, device, code)
+        return device if ok else None
+    return _verify_backup_code(request, code)
+
+
+def _geblokkeerd(cooloff):
+    minuten = math.ceil(cooloff.seconds / 60)
+    wachttijd = "1 minuut" if minuten == 1 else f"{minuten} minuten"
+    return CODE_GEBLOKKEERD.format(wachttijd=wachttijd)
+
+
+def _checked_code(request, code):
+    """Return (device, None) for a right code, else (None, the message to show).
+
+    In a cool-off every code is refused unchecked; a wrong code is counted.
+    """
+    user, ip = request.user, request_ip(request)
     with transaction.atomic():
-        if APP_CODE.match(code):
-            device = (
-                TOTPDevice.objects.select_for_update()
-                .filter(user=request.user, confirmed=True)
-                .order_by("pk")
-                .first()
-            )
-            ok = device is not None and _verify_app_code(request, device, code)
-            return device if ok else None
-        return _verify_backup_code(request, code)
+        # One code check at a time per account, so that parallel guesses all count.
+        User.objects.select_for_update().filter(pk=user.pk).first()
+        cooloff = otp_throttle.cooloff(user, ip)
+        if cooloff is not None:
+            log = {"scope": cooloff.scope, "wait_seconds": cooloff.seconds}
+            security_log("otp.throttled", request=request, result="refused", **log)
+            return None, _geblokkeerd(cooloff)
+        device = _verified_device(request, code)
+        if device is not None:
+            otp_throttle.reset(user)
+            return device, None
+        started = otp_throttle.record_failure(user, ip)
+    if started is None:
+        return None, CODE_ONJUIST
+    log = {"scope": started.scope, "wait_seconds": started.seconds}
+    security_log("otp.cooloff", request=request, result="locked", **log)
+    return None, _geblokkeerd(started)
 
 
 def _new_backup_codes(user):
@@ -136,12 +176,12 @@ def otp_verifieren(request):
         return redirect(_with_next("otp_instellen", request))
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = _verified_device(request, form.cleaned_data["code"])
+        device, message = _checked_code(request, form.cleaned_data["code"])
         if device is not None:
             otp_login(request, device)
             security_log("otp.success", request=request, object=device)
             return redirect(_next_url(request))
-        _refuse(form)
+        _refuse(form, message)
     return render(request, "otp/verifieren.html", {"form": form, "next": _next_url(request)})
 
 

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from gemeenten.constants import Rol
 from gemeenten.models import Gemeente, Provincie
 from gemeenten.scope import may_read_provincie
 from gemeenten.security_log import security_log
@@ -23,6 +24,14 @@ def may_edit_locaties(user, gemeente):
 def may_review(user):
     """Return whether the user may open uitvragen and review submissions (PRT, cvdK)."""
     return user.is_provinciaal
+
+
+def may_see_ip_addresses(user):
+    """Return whether the user may see officials' IP addresses in the history (beheer).
+
+    An IP address is personal data (AVG); only beheer needs it, to investigate misuse.
+    """
+    return user.rol == Rol.BEHEER
 
 
 def _get_or_404(queryset, user, **lookup):

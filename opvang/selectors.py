@@ -140,8 +140,11 @@ def _leesbaar(field, value):
     return value
 
 
-def wijzigingen(obj, velden):
-    """Return the object's history, newest first, each with old and new values."""
+def wijzigingen(obj, velden, *, met_ip_adres=False):
+    """Return the object's history, newest first, each with old and new values.
+
+    The IP address is left out (None) unless met_ip_adres: only beheer may see it.
+    """
     records = list(obj.history.select_related("history_user").order_by("history_id"))
     model = type(obj)
     result = []
@@ -160,7 +163,7 @@ def wijzigingen(obj, velden):
             Wijziging(
                 moment=record.history_date,
                 door=record.history_user,
-                ip_address=record.ip_address,
+                ip_address=record.ip_address if met_ip_adres else None,
                 soort=HISTORY_TYPE[record.history_type],
                 reden=record.history_change_reason,
                 velden=[

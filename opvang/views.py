@@ -17,6 +17,7 @@ from .access import (
     get_uitvraag_for_user_or_404,
     may_edit_locaties,
     may_review,
+    may_see_ip_addresses,
 )
 from .filters import LocatieFilter
 from .forms import AfsluitenForm, BeoordelingForm, LocatieForm, UitvraagForm, VersieForm
@@ -177,9 +178,11 @@ def locatie_afsluiten(request, pk):
 @login_required
 def locatie_wijzigingen(request, pk):
     locatie = get_locatie_for_user_or_404(request.user, pk)
+    met_ip_adres = may_see_ip_addresses(request.user)
     ctx = {
         "locatie": locatie,
-        "wijzigingen": wijzigingen(locatie, LOCATIE_VELDEN),
+        "wijzigingen": wijzigingen(locatie, LOCATIE_VELDEN, met_ip_adres=met_ip_adres),
+        "met_ip_adres": met_ip_adres,
         "crumbs": _gemeente_crumbs(
             locatie.gemeente,
             (locatie.naam, locatie.get_absolute_url()),
@@ -274,11 +277,13 @@ def uitvraag_sluiten(request, pk):
 
 
 def _indiening_page(request, indiening, form, status=200):
+    met_ip_adres = may_see_ip_addresses(request.user)
     ctx = {
         "indiening": indiening,
         "snapshot": indiening.snapshot,
         "form": form,
-        "wijzigingen": wijzigingen(indiening, ["status", "opmerking"]),
+        "wijzigingen": wijzigingen(indiening, ["status", "opmerking"], met_ip_adres=met_ip_adres),
+        "met_ip_adres": met_ip_adres,
         "crumbs": _gemeente_crumbs(indiening.gemeente, (str(indiening), "")),
     }
     return render(request, "opvang/indiening_detail.html", ctx, status=status)

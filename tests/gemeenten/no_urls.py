@@ -1,0 +1,3 @@
+"""A URLconf without patterns: nothing can be reversed."""
+
+urlpatterns = []
