@@ -187,6 +187,9 @@ AXES_CLIENT_IP_CALLABLE = "gemeenten.security_log.request_ip"
 # off by default in development, where every page then says so.
 OTP_REQUIRED = env_bool("OTP_REQUIRED", not DEBUG)
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Opvangregister")
+# The beheer screens never show a device's key, QR code or backup codes: whoever sees
+# them could log in as that user.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Sessions end after SESSION_IDLE_MINUTES without a request and SESSION_MAX_HOURS after
 # login, whichever comes first (gemeenten.middleware.SessionTimeoutMiddleware). The

@@ -1,14 +1,31 @@
+"""The beheer screens of the gemeenten app: reference data, users and their accounts.
+
+Every admin goes through ScopedAdminMixin (gemeenten/admin_scope.py), also those of
+django-otp, django-axes and auth's groups, which are registered here again for that.
+"""
+
+from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django import forms
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import UsernameField
+from django.contrib.auth.models import Group
+from django_otp.plugins.otp_static.admin import StaticDeviceAdmin as BaseStaticDeviceAdmin
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin as BaseTOTPDeviceAdmin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from simple_history.admin import SimpleHistoryAdmin
 
 from opvang.admin import NoDeleteMixin
 
+from .admin_scope import ScopedAdminMixin
 from .models import Gemeente, Provincie, Regio, User
-from .scope import gebruiker_scope_filter, may_manage_scope
+from .scope import gebruiker_scope_filter, may_manage_scope, provincie_scope_filter, scope_filter
 from .services import gebruiker_rechten_toepassen
+
+OnlyRelated = admin.RelatedOnlyFieldListFilter
 
 BUITEN_BEREIK = (
     "U beheert alleen gebruikers van provincie {provincie}: kies een gemeente of de "
@@ -19,21 +36,31 @@ SUPERUSER_VELDEN = ["is_staff", "is_superuser", "groups", "user_permissions"]
 
 
 @admin.register(Provincie)
-class ProvincieAdmin(admin.ModelAdmin):
+class ProvincieAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_display = ["code", "naam"]
+    landelijk = True
+
+    def scope_queryset(self, qs, user):
+        return provincie_scope_filter(qs, user, path="")
 
 
 @admin.register(Regio)
-class RegioAdmin(admin.ModelAdmin):
+class RegioAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_display = ["naam", "provincie"]
-    list_filter = ["provincie"]
+    list_filter = [("provincie", OnlyRelated)]
+
+    def scope_queryset(self, qs, user):
+        return provincie_scope_filter(qs, user)
 
 
 @admin.register(Gemeente)
-class GemeenteAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+class GemeenteAdmin(ScopedAdminMixin, NoDeleteMixin, SimpleHistoryAdmin):
     list_display = ["code", "naam", "provincie", "regio", "inwoners", "inwoners_peildatum"]
-    list_filter = ["provincie", "regio"]
+    list_filter = [("provincie", OnlyRelated), ("regio", OnlyRelated)]
     search_fields = ["code", "naam"]
+
+    def scope_queryset(self, qs, user):
+        return scope_filter(qs, user, path="")
 
 
 class GebruikerForm(forms.ModelForm):
@@ -62,9 +89,9 @@ class GebruikerForm(forms.ModelForm):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(ScopedAdminMixin, BaseUserAdmin):
     list_display = ["username", "get_full_name", "rol", "gemeente", "provincie", "is_active"]
-    list_filter = ["rol", "is_active", "provincie"]
+    list_filter = ["rol", "is_active", ("provincie", OnlyRelated)]
     fieldsets = [
         (None, {"fields": ["username"]}),
         ("Persoonlijke gegevens", {"fields": ["first_name", "last_name", "email"]}),
@@ -79,8 +106,8 @@ class UserAdmin(BaseUserAdmin):
 
     form = GebruikerForm
 
-    def get_queryset(self, request):
-        return gebruiker_scope_filter(super().get_queryset(request), request.user)
+    def scope_queryset(self, qs, user):
+        return gebruiker_scope_filter(qs, user)
 
     def get_readonly_fields(self, request, obj=None):
         readonly = [*super().get_readonly_fields(request, obj), "last_login", "date_joined"]
@@ -97,3 +124,58 @@ class UserAdmin(BaseUserAdmin):
         # After the form's groups are saved, so that the role decides the beheer rights.
         super().save_related(request, form, formsets, change)
         gebruiker_rechten_toepassen(user=form.instance)
+
+
+class AccountScopeMixin(ScopedAdminMixin):
+    """Show a user's second factors only to those who manage the user."""
+
+    def scope_queryset(self, qs, user):
+        return gebruiker_scope_filter(qs, user, path="user")
+
+
+class TOTPDeviceAdmin(AccountScopeMixin, BaseTOTPDeviceAdmin):
+    pass
+
+
+class StaticDeviceAdmin(AccountScopeMixin, BaseStaticDeviceAdmin):
+    pass
+
+
+class LoginRecordScopeMixin(ScopedAdminMixin):
+    """Show login attempts (by username) only of the users one manages."""
+
+    def scope_queryset(self, qs, user):
+        usernames = gebruiker_scope_filter(User.objects.all(), user).values("username")
+        return qs.filter(username__in=usernames)
+
+
+class ScopedAccessAttemptAdmin(LoginRecordScopeMixin, AccessAttemptAdmin):
+    pass
+
+
+class ScopedAccessLogAdmin(LoginRecordScopeMixin, AccessLogAdmin):
+    pass
+
+
+class ScopedAccessFailureLogAdmin(LoginRecordScopeMixin, AccessFailureLogAdmin):
+    pass
+
+
+class GroupAdmin(ScopedAdminMixin, BaseGroupAdmin):
+    """Groups hold rights: superusers only."""
+
+    def scope_queryset(self, qs, user):
+        return qs.none()
+
+
+for model, model_admin in [
+    (TOTPDevice, TOTPDeviceAdmin),
+    (StaticDevice, StaticDeviceAdmin),
+    (AccessAttempt, ScopedAccessAttemptAdmin),
+    (AccessLog, ScopedAccessLogAdmin),
+    (AccessFailureLog, ScopedAccessFailureLogAdmin),
+    (Group, GroupAdmin),
+]:
+    if admin.site.is_registered(model):  # axes registers its admins only if enabled
+        admin.site.unregister(model)
+        admin.site.register(model, model_admin)
