@@ -231,6 +231,27 @@ if not DEBUG:
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 
+# Mail, for the links with which users set their own password (gemeenten.services):
+# printed on the console in development, sent through EMAIL_HOST in production.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Opvangregister <noreply@localhost>")
+# The app's address in links sent by mail; by default the first allowed host over HTTPS.
+SITE_URL = os.environ.get(
+    "SITE_URL", "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0]}"
+).rstrip("/")
+# A link to set one's password works once, and no longer than this.
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_LINK_HOURS", "72")) * 3600
+
 # Security events (BIO 8.15) are JSON lines on their own logger, to a file when
 # SECURITY_LOG_FILE is set (for log shipping), else to stderr; see gemeenten.security_log.
 SECURITY_LOG_FILE = os.environ.get("SECURITY_LOG_FILE", "")

@@ -7,7 +7,7 @@ django-otp, django-axes and auth's groups, which are registered here again for t
 from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import UsernameField
@@ -23,7 +23,7 @@ from opvang.admin import NoDeleteMixin
 from .admin_scope import ScopedAdminMixin
 from .models import Gemeente, Provincie, Regio, User
 from .scope import gebruiker_scope_filter, may_manage_scope, provincie_scope_filter, scope_filter
-from .services import gebruiker_rechten_toepassen
+from .services import gebruiker_rechten_toepassen, wachtwoordlink_versturen
 
 OnlyRelated = admin.RelatedOnlyFieldListFilter
 
@@ -88,6 +88,20 @@ class GebruikerForm(forms.ModelForm):
         return cleaned
 
 
+class GebruikerAanmakenForm(GebruikerForm):
+    """A new user: no password, but an e-mail address to send the set-password link to."""
+
+    class Meta(GebruikerForm.Meta):
+        fields = ["username", "first_name", "last_name", "email", "rol", "gemeente", "provincie"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].required = True
+        self.fields[
+            "email"
+        ].help_text = "Hierheen gaat de link waarmee de gebruiker zelf een wachtwoord instelt."
+
+
 @admin.register(User)
 class UserAdmin(ScopedAdminMixin, BaseUserAdmin):
     list_display = ["username", "get_full_name", "rol", "gemeente", "provincie", "is_active"]
@@ -100,11 +114,19 @@ class UserAdmin(ScopedAdminMixin, BaseUserAdmin):
         ("Belangrijke datums", {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [
-        *BaseUserAdmin.add_fieldsets,
+        (None, {"fields": ["username", "email"]}),
+        ("Persoonlijke gegevens", {"fields": ["first_name", "last_name"]}),
         ("Rol en bereik", {"fields": ["rol", "gemeente", "provincie"]}),
     ]
-
     form = GebruikerForm
+    add_form = GebruikerAanmakenForm
+    add_form_template = None  # Django's asks for a password
+    actions = ["wachtwoordlink_sturen"]
+
+    def get_urls(self):
+        # No page sets another user's password: they get a link to set it themselves.
+        urls = super().get_urls()
+        return [url for url in urls if url.name != "auth_user_password_change"]
 
     def scope_queryset(self, qs, user):
         return gebruiker_scope_filter(qs, user)
@@ -112,7 +134,9 @@ class UserAdmin(ScopedAdminMixin, BaseUserAdmin):
     def get_readonly_fields(self, request, obj=None):
         readonly = [*super().get_readonly_fields(request, obj), "last_login", "date_joined"]
         if not request.user.is_superuser:
-            readonly += SUPERUSER_VELDEN
+            # The e-mail address receives the set-password link: changing it would
+            # let beheer take the account over.
+            readonly += [*SUPERUSER_VELDEN, *(["email"] if obj else [])]
         return readonly
 
     def get_form(self, request, obj=None, **kwargs):
@@ -120,10 +144,39 @@ class UserAdmin(ScopedAdminMixin, BaseUserAdmin):
         form.beheerder = request.user
         return form
 
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.set_unusable_password()
+        super().save_model(request, obj, form, change)
+
     def save_related(self, request, form, formsets, change):
         # After the form's groups are saved, so that the role decides the beheer rights.
         super().save_related(request, form, formsets, change)
         gebruiker_rechten_toepassen(user=form.instance)
+        if not change and wachtwoordlink_versturen(user=form.instance):
+            self.message_user(
+                request,
+                f"Link om het wachtwoord in te stellen verstuurd naar {form.instance.email}.",
+            )
+
+    @admin.action(description="Stuur link om wachtwoord in te stellen", permissions=["change"])
+    def wachtwoordlink_sturen(self, request, queryset):
+        users = list(queryset)
+        verstuurd = sum(wachtwoordlink_versturen(user=user) for user in users)
+        self.message_user(
+            request, f"Link om het wachtwoord in te stellen verstuurd naar {gebruikers(verstuurd)}."
+        )
+        if overgeslagen := len(users) - verstuurd:
+            self.message_user(
+                request,
+                f"{gebruikers(overgeslagen)} zonder e-mailadres of niet actief "
+                f"{'kreeg' if overgeslagen == 1 else 'kregen'} geen link.",
+                messages.WARNING,
+            )
+
+
+def gebruikers(aantal):
+    return f"{aantal} gebruiker{'' if aantal == 1 else 's'}"
 
 
 class AccountScopeMixin(ScopedAdminMixin):

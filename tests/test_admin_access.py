@@ -54,7 +54,6 @@ OBJECT_URLS = ["change", "history", "delete"]
 EXTRA_URLS = {
     "otp_totp_totpdevice_config": TOTPDevice,
     "otp_totp_totpdevice_qrcode": TOTPDevice,
-    "auth_user_password_change": User,
 }
 SITE_URLS = {
     "index",
@@ -441,3 +440,14 @@ def test_beheer_never_sees_the_secret_of_a_second_factor(client, wereld, provinc
     assert "reserve123" not in pages[1].content.decode()
     for name in ("otp_totp_totpdevice_config", "otp_totp_totpdevice_qrcode"):
         assert client.get(reverse(f"admin:{name}", args=[app.pk])).status_code == 403
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_a_user_added_by_beheer_gets_the_rights_of_its_role_only(request, client, wereld, persona):
+    client.force_login(request.getfixturevalue(persona))
+    data = user_form(provincie=wereld.provincie.pk, **escalation())
+    response = client.post(reverse("admin:gemeenten_user_add"), data)
+    assert response.status_code == 302
+    nieuw = User.objects.get(username="nieuw")
+    assert (nieuw.is_superuser, nieuw.is_staff) == (False, False)
+    assert not nieuw.groups.exists() and not nieuw.user_permissions.exists()
