@@ -21,9 +21,15 @@ from simple_history.admin import SimpleHistoryAdmin
 from opvang.admin import NoDeleteMixin
 
 from .admin_scope import ScopedAdminMixin
-from .models import Gemeente, Provincie, Regio, User
+from .models import Gemeente, Provincie, Rechtenwijziging, Regio, User
 from .scope import gebruiker_scope_filter, may_manage_scope, provincie_scope_filter, scope_filter
-from .services import gebruiker_rechten_toepassen, wachtwoordlink_versturen
+from .services import (
+    gebruiker_rechten,
+    gebruiker_rechten_toepassen,
+    gebruiker_wijzigingen_vastleggen,
+    tweede_factor_verwijderen,
+    wachtwoordlink_versturen,
+)
 
 OnlyRelated = admin.RelatedOnlyFieldListFilter
 
@@ -145,6 +151,8 @@ class UserAdmin(ScopedAdminMixin, BaseUserAdmin):
         return form
 
     def save_model(self, request, obj, form, change):
+        # What the user's rights were, to record what this save changes (save_related).
+        obj._rechten_voor = gebruiker_rechten(User.objects.get(pk=obj.pk)) if change else None
         if not change:
             obj.set_unusable_password()
         super().save_model(request, obj, form, change)
@@ -153,7 +161,10 @@ class UserAdmin(ScopedAdminMixin, BaseUserAdmin):
         # After the form's groups are saved, so that the role decides the beheer rights.
         super().save_related(request, form, formsets, change)
         gebruiker_rechten_toepassen(user=form.instance)
-        if not change and wachtwoordlink_versturen(user=form.instance):
+        gebruiker_wijzigingen_vastleggen(
+            gebruiker=form.instance, voor=form.instance._rechten_voor, request=request
+        )
+        if not change and wachtwoordlink_versturen(user=form.instance, request=request):
             self.message_user(
                 request,
                 f"Link om het wachtwoord in te stellen verstuurd naar {form.instance.email}.",
@@ -162,7 +173,7 @@ class UserAdmin(ScopedAdminMixin, BaseUserAdmin):
     @admin.action(description="Stuur link om wachtwoord in te stellen", permissions=["change"])
     def wachtwoordlink_sturen(self, request, queryset):
         users = list(queryset)
-        verstuurd = sum(wachtwoordlink_versturen(user=user) for user in users)
+        verstuurd = sum(wachtwoordlink_versturen(user=user, request=request) for user in users)
         self.message_user(
             request, f"Link om het wachtwoord in te stellen verstuurd naar {gebruikers(verstuurd)}."
         )
@@ -179,11 +190,41 @@ def gebruikers(aantal):
     return f"{aantal} gebruiker{'' if aantal == 1 else 's'}"
 
 
+@admin.register(Rechtenwijziging)
+class RechtenwijzigingAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    """The trail of rights changes: read-only for everyone, for beheer within its scope."""
+
+    list_display = ["op", "gebeurtenis", "gebruiker", "door", "ip_address"]
+    list_filter = ["gebeurtenis"]
+    search_fields = ["gebruiker__username", "door__username"]
+    fields = ["op", "gebeurtenis", "gebruiker", "oud", "nieuw", "door", "ip_address"]
+    readonly_fields = fields
+
+    def scope_queryset(self, qs, user):
+        return qs.for_user(user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class AccountScopeMixin(ScopedAdminMixin):
-    """Show a user's second factors only to those who manage the user."""
+    """Show a user's second factors only to those who manage the user; record removals."""
 
     def scope_queryset(self, qs, user):
         return gebruiker_scope_filter(qs, user, path="user")
+
+    def delete_model(self, request, obj):
+        tweede_factor_verwijderen(device=obj, request=request)
+
+    def delete_queryset(self, request, queryset):
+        for device in queryset.select_related("user"):
+            tweede_factor_verwijderen(device=device, request=request)
 
 
 class TOTPDeviceAdmin(AccountScopeMixin, BaseTOTPDeviceAdmin):

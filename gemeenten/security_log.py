@@ -9,7 +9,10 @@ config/settings.py: a file when SECURITY_LOG_FILE is set, else stderr), for exam
 Events logged today: login.success, login.failure, login.lockout, logout,
 otp.enrolled, otp.success, otp.failure, otp.replay, otp.backup_code_used,
 access.refused (another scope's object), indiening.ingediend, indiening.akkoord,
-indiening.teruggestuurd, sessions.ended (deactivated user). Later features call
+indiening.teruggestuurd, sessions.ended (deactivated user), the changes of rights in
+gemeenten.constants.Gebeurtenis (gebruiker.aangemaakt, gebruiker.rol_gewijzigd, ...,
+wachtwoord.link_verstuurd, wachtwoord.ingesteld, otp.verwijderd; also kept in the
+append-only trail gemeenten.Rechtenwijziging) and groep.rechten_gewijzigd. Later features call
 `security_log()` the same way:
 
 - upload.rejected — a refused upload: `security_log("upload.rejected", request=request,

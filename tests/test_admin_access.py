@@ -23,9 +23,9 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from simple_history.admin import SimpleHistoryAdmin
 
-from gemeenten.constants import Rol
-from gemeenten.models import Gemeente, Provincie, Regio, User, UserSession
-from gemeenten.services import gebruiker_rechten_toepassen
+from gemeenten.constants import Gebeurtenis, Rol
+from gemeenten.models import Gemeente, Provincie, Rechtenwijziging, Regio, User, UserSession
+from gemeenten.services import gebruiker_rechten_toepassen, rechtenwijziging_vastleggen
 from opvang import services
 from opvang.models import Cyclus, Indiening, Locatie, Opgave, Uitvraag, UitvraagImport
 from tests.factories import (
@@ -126,8 +126,13 @@ def _province(provincie, gemeente, cyclus, user):
         uploaded_by=user,
     )
     opgave = OpgaveFactory(gemeente=gemeente, cyclus=cyclus, bron=f"bron {gemeente.naam}")
-    return {Opgave: opgave, Locatie: locatie, Uitvraag: uitvraag, Indiening: indiening,
-            UitvraagImport: upload}  # fmt: skip
+    return {
+        Opgave: opgave,
+        Locatie: locatie,
+        Uitvraag: uitvraag,
+        Indiening: indiening,
+        UitvraagImport: upload,
+    }
 
 
 def _account_objects(user):
@@ -171,6 +176,11 @@ def wereld(provincie, cyclus, provinciale_beheer_user, landelijke_beheer_user):
     accounts = [_account_objects(u) for u in (users.prt, users.vreemd, users.superuser)]
     for model, obj in accounts[0].items():
         objecten[model] = (obj, [(accounts[1][model], VREEMD), (accounts[2][model], KROONJUWEEL)])
+    trail = [
+        rechtenwijziging_vastleggen(gebruiker=u, gebeurtenis=Gebeurtenis.GEDEACTIVEERD)
+        for u in (users.prt, users.vreemd, users.superuser)
+    ]
+    objecten[Rechtenwijziging] = (trail[0], [(trail[1], VREEMD), (trail[2], KROONJUWEEL)])
     return SimpleNamespace(
         objecten=objecten,
         users=users,
