@@ -37,6 +37,7 @@ BUITEN_BEREIK = (
     "U beheert alleen gebruikers van provincie {provincie}: kies een gemeente of de "
     "provincie {provincie}."
 )
+EMAIL_HULPTEKST = "Hierheen gaat de link waarmee de gebruiker zelf een wachtwoord instelt."
 # Rights that only a superuser gives: beheer gets its rights from the role alone.
 SUPERUSER_VELDEN = ["is_staff", "is_superuser", "groups", "user_permissions"]
 
@@ -103,9 +104,7 @@ class GebruikerAanmakenForm(GebruikerForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
-        self.fields[
-            "email"
-        ].help_text = "Hierheen gaat de link waarmee de gebruiker zelf een wachtwoord instelt."
+        self.fields["email"].help_text = EMAIL_HULPTEKST
 
 
 @admin.register(User)

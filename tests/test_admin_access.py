@@ -18,6 +18,8 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.urls import URLResolver, reverse
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -461,3 +463,15 @@ def test_a_user_added_by_beheer_gets_the_rights_of_its_role_only(request, client
     nieuw = User.objects.get(username="nieuw")
     assert (nieuw.is_superuser, nieuw.is_staff) == (False, False)
     assert not nieuw.groups.exists() and not nieuw.user_permissions.exists()
+
+
+def test_a_save_that_leaves_the_scope_is_refused_and_undone(rf, wereld, provinciale_beheer_user):
+    # What the limited choices let through no form can post; the admin's last check.
+    gemeente = wereld.gemeente
+    gemeente.provincie = wereld.vreemdland
+    request = rf.post("/")
+    request.user = provinciale_beheer_user
+    with pytest.raises(PermissionDenied), transaction.atomic():
+        admin.site._registry[Gemeente].save_model(request, gemeente, None, True)
+    gemeente.refresh_from_db()
+    assert gemeente.provincie == wereld.provincie
