@@ -6,8 +6,8 @@ from simple_history.models import HistoricalRecords
 
 from opvang.audit import AuditFields
 
-from .constants import Rol
-from .query import GemeenteQuerySet
+from .constants import Gebeurtenis, Rol
+from .query import GemeenteQuerySet, RechtenwijzigingIsVastgelegd, RechtenwijzigingQuerySet
 
 provinciecode_validator = RegexValidator(
     r"^PV\d{2}$", "Een provinciecode is PV gevolgd door 2 cijfers."
@@ -149,3 +149,44 @@ class UserSession(models.Model):
 
     def __str__(self):
         return f"sessie van {self.user} sinds {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class Rechtenwijziging(models.Model):
+    """One change of a user's rights or account: who changed what of whom, when, from where.
+
+    Append-only, like the audit trail: save() and delete() refuse changes and database
+    triggers refuse UPDATE and DELETE (migration 0005), unlike django_admin_log.
+    """
+
+    gebruiker = models.ForeignKey(User, on_delete=models.PROTECT, related_name="rechtenwijzigingen")
+    gebeurtenis = models.CharField("wijziging", max_length=40, choices=Gebeurtenis.choices)
+    oud = models.JSONField("oude waarde", null=True, blank=True)
+    nieuw = models.JSONField("nieuwe waarde", null=True, blank=True)
+    door = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Leeg: buiten een verzoek aan de applicatie, zoals een beheeropdracht.",
+    )
+    op = models.DateTimeField(auto_now_add=True)
+    ip_address = models.GenericIPAddressField("IP-adres", null=True, blank=True)
+
+    objects = RechtenwijzigingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "rechtenwijziging"
+        verbose_name_plural = "rechtenwijzigingen"
+        ordering = ["-op", "-id"]
+
+    def __str__(self):
+        return f"{self.get_gebeurtenis_display()}: {self.gebruiker}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise RechtenwijzigingIsVastgelegd("Een vastgelegde rechtenwijziging verandert nooit.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise RechtenwijzigingIsVastgelegd("Rechtenwijzigingen worden nooit verwijderd.")

@@ -36,9 +36,49 @@ def may_read_provincie(user, provincie):
 
 
 def provincie_scope_filter(qs, user, path="provincie"):
-    """Filter qs to rows of the provinces the user reads as a whole (may_read_provincie)."""
+    """Filter qs to rows of the provinces the user reads as a whole (may_read_provincie).
+
+    path leads from qs's model to its Provincie ("" when qs holds provinces).
+    """
     if not user.is_authenticated or not user.is_active:
         return qs.none()
     if user.rol in (Rol.PRT, Rol.CVDK) or (user.rol == Rol.BEHEER and user.provincie_id):
-        return qs.filter(**{f"{path}_id": user.provincie_id})
+        return qs.filter(**{f"{path}_id" if path else "pk": user.provincie_id})
     return qs if user.rol == Rol.BEHEER else qs.none()
+
+
+def may_manage_scope(user, provincie_id):
+    """Return whether a beheer user manages what belongs to this scope.
+
+    provincie_id is a province's, or None for what belongs to no province (a national
+    beheer user, a cycle): beheer of one province manages that province only, national
+    beheer everything.
+    """
+    if user.is_superuser:
+        return True
+    if user.rol != Rol.BEHEER or not user.is_active:
+        return False
+    return user.provincie_id is None or user.provincie_id == provincie_id
+
+
+def gebruiker_scope_filter(qs, user, path=""):
+    """Filter qs to rows of the users a beheer user manages (may_manage_scope).
+
+    path leads from qs's model to its User ("" when qs holds users). A user belongs to
+    their gemeente's province, or to the province they are bound to. Superusers are
+    managed by superusers only: nobody can take over or change a stronger account.
+    """
+    prefix = f"{path}__" if path else ""
+    if not user.is_authenticated or not user.is_active:
+        return qs.none()
+    if user.is_superuser:
+        return qs
+    if user.rol != Rol.BEHEER:
+        return qs.none()
+    qs = qs.filter(**{f"{prefix}is_superuser": False})
+    if user.provincie_id:
+        return qs.filter(
+            Q(**{f"{prefix}gemeente__provincie_id": user.provincie_id})
+            | Q(**{f"{prefix}provincie_id": user.provincie_id})
+        )
+    return qs

@@ -12,7 +12,10 @@ otp.cooloff (a failure reached a limit; scope "ip" or "account", wait_seconds),
 otp.throttled (a code refused unchecked in a cool-off),
 access.refused (another scope's object), indiening.ingediend, indiening.akkoord,
 indiening.teruggestuurd, sessions.ended (deactivated user), csrf.failure (a refused
-CSRF check, with Django's reason). Later features call
+CSRF check, with Django's reason), the changes of rights in
+gemeenten.constants.Gebeurtenis (gebruiker.aangemaakt, gebruiker.rol_gewijzigd, ...,
+wachtwoord.link_verstuurd, wachtwoord.ingesteld, otp.verwijderd; also kept in the
+append-only trail gemeenten.Rechtenwijziging) and groep.rechten_gewijzigd. Later features call
 `security_log()` the same way:
 
 - upload.rejected — a refused upload: `security_log("upload.rejected", request=request,

@@ -1,10 +1,27 @@
 """Writes of the gemeenten app."""
 
+from django.conf import settings
+from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import default_token_generator
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from simple_history.models import HistoricalRecords
 
-from .constants import Rol
+from .constants import Gebeurtenis, Rol
+from .models import Rechtenwijziging
+from .security_log import request_ip, security_log
 
 BEHEER_GROEP = "Beheer"
+WACHTWOORDLINK_ONDERWERP = "registration/wachtwoord_instellen_onderwerp.txt"
+WACHTWOORDLINK_TEKST = "registration/wachtwoord_instellen_email.txt"
+# Which fields of a user each kind of change covers (is_active: GEACTIVEERD/GEDEACTIVEERD).
+VELDEN_PER_GEBEURTENIS = {
+    Gebeurtenis.ROL_GEWIJZIGD: ["rol", "gemeente", "provincie"],
+    Gebeurtenis.SUPERUSER_STAF_GEWIJZIGD: ["is_superuser", "is_staff"],
+    Gebeurtenis.EMAIL_GEWIJZIGD: ["email"],
+}
 
 
 def gebruiker_rechten_toepassen(*, user):
@@ -23,3 +40,113 @@ def gebruiker_rechten_toepassen(*, user):
     if user.is_staff != staff:
         user.is_staff = staff
         user.save(update_fields=["is_staff"])
+
+
+def wachtwoordlink(user):
+    """Return the address at which the user sets their own password (SITE_URL + token).
+
+    Django's password-reset token: it works once, as setting the password changes the
+    hash it is made from, and expires after PASSWORD_RESET_TIMEOUT.
+    """
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    return settings.SITE_URL + reverse("wachtwoord_instellen", args=[uid, token])
+
+
+def wachtwoordlink_versturen(*, user, request=None):
+    """Mail an active user with an e-mail address a link to set their own password.
+
+    Nobody but the user sees or sets the password. Return whether a link was sent.
+    """
+    if not user.is_active or not user.email:
+        return False
+    context = {
+        "user": user,
+        "link": wachtwoordlink(user),
+        "uren": settings.PASSWORD_RESET_TIMEOUT // 3600,
+    }
+    PasswordResetForm().send_mail(
+        WACHTWOORDLINK_ONDERWERP, WACHTWOORDLINK_TEKST, context, None, user.email
+    )
+    rechtenwijziging_vastleggen(
+        gebruiker=user, gebeurtenis=Gebeurtenis.LINK_VERSTUURD, request=request
+    )
+    return True
+
+
+def rechtenwijziging_vastleggen(
+    *, gebruiker, gebeurtenis, oud=None, nieuw=None, door=None, request=None
+):
+    """Record a change of a user's rights in the append-only trail and the security log.
+
+    Without a request the current one is taken from simple-history's middleware (as
+    security_log does), and its user is the actor unless `door` is given. The security
+    log names the changed fields, not their values.
+    """
+    if request is None:
+        request = getattr(HistoricalRecords.context, "request", None)
+    if door is None and request is not None and request.user.is_authenticated:
+        door = request.user
+    wijziging = Rechtenwijziging.objects.create(
+        gebruiker=gebruiker,
+        gebeurtenis=gebeurtenis,
+        oud=oud,
+        nieuw=nieuw,
+        door=door,
+        ip_address=request_ip(request) if request is not None else None,
+    )
+    velden = sorted({**(oud or {}), **(nieuw or {})})
+    security_log(gebeurtenis, request=request, user=door, object=gebruiker, fields=velden)
+    return wijziging
+
+
+def gebruiker_rechten(user):
+    """Return what decides a user's rights and account, as JSON values (codes, not ids)."""
+    return {
+        "rol": user.rol,
+        "gemeente": user.gemeente.code if user.gemeente_id else None,
+        "provincie": user.provincie.code if user.provincie_id else None,
+        "is_superuser": user.is_superuser,
+        "is_staff": user.is_staff,
+        "is_active": user.is_active,
+        "email": user.email,
+    }
+
+
+def gebruiker_wijzigingen_vastleggen(*, gebruiker, voor, request):
+    """Record what changed of a user's rights since `voor` (gebruiker_rechten(); None: new)."""
+    na = gebruiker_rechten(gebruiker)
+    if voor is None:
+        rechtenwijziging_vastleggen(
+            gebruiker=gebruiker,
+            gebeurtenis=Gebeurtenis.GEBRUIKER_AANGEMAAKT,
+            nieuw=na,
+            request=request,
+        )
+        return
+    velden_per_gebeurtenis = {
+        **VELDEN_PER_GEBEURTENIS,
+        Gebeurtenis.GEACTIVEERD if na["is_active"] else Gebeurtenis.GEDEACTIVEERD: ["is_active"],
+    }
+    for gebeurtenis, velden in velden_per_gebeurtenis.items():
+        oud = {veld: voor[veld] for veld in velden if voor[veld] != na[veld]}
+        if oud:
+            nieuw = {veld: na[veld] for veld in oud}
+            rechtenwijziging_vastleggen(
+                gebruiker=gebruiker, gebeurtenis=gebeurtenis, oud=oud, nieuw=nieuw, request=request
+            )
+
+
+def tweede_factor_verwijderen(*, device, request):
+    """Remove a second factor of a user (an app or their backup codes), and record it.
+
+    The user enrols a new app at their next login (README: a lost phone).
+    """
+    oud = {"apparaat": device._meta.label_lower, "naam": device.name}
+    rechtenwijziging_vastleggen(
+        gebruiker=device.user,
+        gebeurtenis=Gebeurtenis.TWEEDE_FACTOR_VERWIJDERD,
+        oud=oud,
+        request=request,
+    )
+    device.delete()

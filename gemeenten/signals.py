@@ -1,18 +1,25 @@
-"""Receivers for login events: the security log, session records and their end."""
+"""Receivers: login events (security log, session records and their end) and rights.
+
+Changes of a user's groups and permissions are recorded here, whatever path makes them
+(the admin, rechten toepassen, the shell): m2m_changed fires for every one.
+"""
 
 from datetime import timedelta
 from importlib import import_module
 
 from axes.signals import user_locked_out
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
-from django.db.models.signals import post_save
+from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
+from .constants import Gebeurtenis
 from .middleware import session_started
 from .models import User, UserSession
 from .security_log import security_log
+from .services import rechtenwijziging_vastleggen
 
 
 @receiver(user_logged_in)
@@ -67,3 +74,54 @@ def deactivated_user_loses_sessions(sender, instance, **kwargs):
         ended = end_sessions(instance)
         if ended:
             security_log("sessions.ended", object=instance, count=ended)
+
+
+M2M_RECHTEN = {
+    User.groups.through: ("groups", Gebeurtenis.GROEPEN_GEWIJZIGD),
+    User.user_permissions.through: ("user_permissions", Gebeurtenis.RECHTEN_GEWIJZIGD),
+}
+
+
+def _rechten(user, veld):
+    if veld == "groups":
+        return sorted(user.groups.values_list("name", flat=True))
+    rechten = user.user_permissions.values_list("content_type__app_label", "codename")
+    return sorted(f"{app_label}.{codename}" for app_label, codename in rechten)
+
+
+def _betrokken(instance, reverse, pk_set, veld):
+    """Return the users whose groups or permissions the change touches."""
+    if not reverse:
+        return [instance]
+    if pk_set is None:  # clear() from the side of the group or permission
+        return list(User.objects.filter(**{veld: instance}))
+    return list(User.objects.filter(pk__in=pk_set))
+
+
+@receiver(m2m_changed, sender=User.groups.through)
+@receiver(m2m_changed, sender=User.user_permissions.through)
+def rechten_gewijzigd(sender, instance, action, reverse, pk_set, **kwargs):
+    """Record each user whose groups or permissions really changed, before and after."""
+    veld, gebeurtenis = M2M_RECHTEN[sender]
+    voor = instance.__dict__.setdefault("_m2m_rechten_voor", {})
+    if action.startswith("pre_"):
+        users = _betrokken(instance, reverse, pk_set, veld)
+        voor[veld] = [(user, _rechten(user, veld)) for user in users]
+        return
+    for user, oud in voor.pop(veld, []):
+        nieuw = _rechten(user, veld)
+        if nieuw != oud:
+            rechtenwijziging_vastleggen(
+                gebruiker=user, gebeurtenis=gebeurtenis, oud={veld: oud}, nieuw={veld: nieuw}
+            )
+
+
+@receiver(m2m_changed, sender=Group.permissions.through)
+def groepsrechten_gewijzigd(sender, instance, action, reverse, pk_set, **kwargs):
+    """Log a change of a group's permissions: it changes the rights of all its members."""
+    if action.startswith("post_"):
+        groepen = [instance] if not reverse else list(Group.objects.filter(pk__in=pk_set or []))
+        for groep in groepen:
+            security_log(
+                "groep.rechten_gewijzigd", object=groep, action=action.removeprefix("post_")
+            )

@@ -1,6 +1,9 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from gemeenten.admin_scope import ScopedAdminMixin
+from gemeenten.scope import provincie_scope_filter, scope_filter
+
 from .models import Cyclus, Indiening, Locatie, Opgave, Uitvraag, UitvraagImport
 
 
@@ -16,17 +19,33 @@ class NoDeleteMixin:
         return actions
 
 
+OnlyRelated = admin.RelatedOnlyFieldListFilter
+
+
+class GemeenteScopeMixin(ScopedAdminMixin):
+    """Show the rows of the gemeenten in the user's scope."""
+
+    def scope_queryset(self, qs, user):
+        return scope_filter(qs, user)
+
+
 @admin.register(Cyclus)
-class CyclusAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+class CyclusAdmin(ScopedAdminMixin, NoDeleteMixin, SimpleHistoryAdmin):
+    """Cycles hold for every province: all beheer read them, national beheer changes them."""
+
     list_display = ["nummer", "telvenster_van", "telvenster_tot", "noodopvang_telt"]
+    landelijk = True
+
+    def scope_queryset(self, qs, user):
+        return qs
 
 
 @admin.register(Opgave)
-class OpgaveAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+class OpgaveAdmin(GemeenteScopeMixin, NoDeleteMixin, SimpleHistoryAdmin):
     """Targets are versions: beheer adds a new one, an existing one never changes."""
 
     list_display = ["gemeente", "cyclus", "soort", "plekken", "amv_plekken", "datum", "is_demo"]
-    list_filter = ["cyclus", "soort", "is_demo", "gemeente__provincie"]
+    list_filter = ["cyclus", "soort", "is_demo", ("gemeente__provincie", OnlyRelated)]
     search_fields = ["gemeente__naam", "gemeente__code", "bron"]
     fields = ["gemeente", "cyclus", "soort", "plekken", "amv_plekken", "bron", "datum", "is_demo"]
 
@@ -39,9 +58,9 @@ class OpgaveAdmin(NoDeleteMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Locatie)
-class LocatieAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+class LocatieAdmin(GemeenteScopeMixin, NoDeleteMixin, SimpleHistoryAdmin):
     list_display = ["naam", "gemeente", "soort", "status", "plekken", "amv_plekken"]
-    list_filter = ["status", "soort", "gemeente__provincie"]
+    list_filter = ["status", "soort", ("gemeente__provincie", OnlyRelated)]
     search_fields = ["naam", "gemeente__naam"]
     readonly_fields = ["version"]
 
@@ -53,12 +72,15 @@ class LocatieAdmin(NoDeleteMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Uitvraag)
-class UitvraagAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+class UitvraagAdmin(ScopedAdminMixin, NoDeleteMixin, SimpleHistoryAdmin):
     list_display = ["provincie", "cyclus", "deadline", "geopend_op", "gesloten_op"]
+
+    def scope_queryset(self, qs, user):
+        return provincie_scope_filter(qs, user)
 
 
 @admin.register(Indiening)
-class IndieningAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+class IndieningAdmin(GemeenteScopeMixin, NoDeleteMixin, SimpleHistoryAdmin):
     """Submissions are reviewed in the app; the admin only shows them."""
 
     list_display = ["gemeente", "uitvraag", "status", "ingediend_op"]
@@ -72,7 +94,7 @@ class IndieningAdmin(NoDeleteMixin, SimpleHistoryAdmin):
 
 
 @admin.register(UitvraagImport)
-class UitvraagImportAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+class UitvraagImportAdmin(ScopedAdminMixin, NoDeleteMixin, SimpleHistoryAdmin):
     """Imports are recorded by the app; the admin only shows them (never the file's bytes)."""
 
     list_display = [
@@ -86,9 +108,13 @@ class UitvraagImportAdmin(NoDeleteMixin, SimpleHistoryAdmin):
         "gewijzigd",
         "opgaven",
     ]
-    list_filter = ["status", "provincie"]
+    list_filter = ["status", ("provincie", OnlyRelated)]
     search_fields = ["bestandsnaam", "sha256", "uploaded_by__username"]
     exclude = ["inhoud"]
+
+    def scope_queryset(self, qs, user):
+        # An import is for one gemeente, or for a whole province.
+        return scope_filter(qs, user) | provincie_scope_filter(qs, user)
 
     def has_change_permission(self, request, obj=None):
         return False

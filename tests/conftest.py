@@ -9,6 +9,7 @@ import logging
 import pytest
 
 from gemeenten.constants import Rol
+from gemeenten.services import gebruiker_rechten_toepassen
 
 from .factories import (
     CyclusFactory,
@@ -93,7 +94,24 @@ def vreemde_prt_user(andere_provincie):
 
 @pytest.fixture
 def beheer_user(db):
+    """A superuser: the installation's first account (createsuperuser)."""
     return UserFactory(username="beheer", rol=Rol.BEHEER, is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def provinciale_beheer_user(provincie):
+    """Beheer of province Utrecht only: a plain member of the group "Beheer"."""
+    user = UserFactory(username="beheer-utrecht", rol=Rol.BEHEER, provincie=provincie)
+    gebruiker_rechten_toepassen(user=user)
+    return user
+
+
+@pytest.fixture
+def landelijke_beheer_user(db):
+    """Beheer of every province: a plain member of the group "Beheer", no superuser."""
+    user = UserFactory(username="beheer-landelijk", rol=Rol.BEHEER)
+    gebruiker_rechten_toepassen(user=user)
+    return user
 
 
 class _Collect(logging.Handler):

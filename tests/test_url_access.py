@@ -11,6 +11,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from gemeenten.constants import Rol
+from gemeenten.models import User
 from opvang import services
 from opvang.models import Indiening, Locatie
 from rapportage.models import DocumentDownload, DocumentVersie
@@ -106,6 +107,8 @@ URLS = {
     "rapportage:document_download": (lambda o: [o.document.pk], "gemeente", "provinciaal"),
 }
 OUTSIDE_APP = {"login", "logout", "otp_verifieren", "otp_instellen"}
+# Reached without logging in, from a set-password link (tested below).
+PUBLIC = {"wachtwoord_instellen": ["MQ", "geen-geldig-token"], "wachtwoord_ingesteld": []}
 
 
 def app_url_names(patterns=None, namespace=""):
@@ -120,7 +123,24 @@ def app_url_names(patterns=None, namespace=""):
 
 
 def test_every_url_is_covered():
-    assert set(app_url_names()) - OUTSIDE_APP == set(URLS)
+    assert set(app_url_names()) - OUTSIDE_APP - set(PUBLIC) == set(URLS)
+
+
+def passwords():
+    return list(User.objects.order_by("pk").values_list("password", flat=True))
+
+
+@pytest.mark.parametrize("name", sorted(PUBLIC))
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_the_set_password_pages_are_public_and_change_nothing_without_a_valid_link(
+    client, objecten, name, method
+):
+    before = footprint(), passwords()
+    response = getattr(client, method)(reverse(name, args=PUBLIC[name]))
+    get_only = name == "wachtwoord_ingesteld" and method == "post"
+    assert response.status_code == (405 if get_only else 200)
+    assert "Geheime locatie" not in response.content.decode()
+    assert (footprint(), passwords()) == before
 
 
 @pytest.fixture

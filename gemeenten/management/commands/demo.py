@@ -20,6 +20,7 @@ from django.db import transaction
 
 from gemeenten.constants import Rol
 from gemeenten.models import Gemeente, Provincie, User
+from gemeenten.services import gebruiker_rechten_toepassen
 from opvang.constants import OpgaveSoort, Soort, Status
 from opvang.models import Cyclus, Locatie, Opgave
 
@@ -407,8 +408,9 @@ class Command(BaseCommand):
             "provincie": (
                 Provincie.objects.get(code=demo.provinciecode) if demo.provinciecode else None
             ),
+            # A plain beheer user, no superuser, so that the demo shows what beheer may do.
             "is_staff": demo.rol == Rol.BEHEER,
-            "is_superuser": demo.rol == Rol.BEHEER,
+            "is_superuser": False,
             "is_active": True,
         }
         user = User.objects.filter(username=demo.username).first() or User(username=demo.username)
@@ -422,6 +424,7 @@ class Command(BaseCommand):
             gewijzigd = True
         if gewijzigd:
             user.save()
+        gebruiker_rechten_toepassen(user=user)
         return user
 
     def opgaven(self, cyclus, gemeenten):
