@@ -1,0 +1,164 @@
+"""Two officials acting on the same record at once: one wins, the other is told.
+
+Each race is tested twice: deterministically, with the stale object a second open page
+holds, and for real, with two threads whose transactions run at the same moment on their
+own connections (PostgreSQL row locks; on SQLite the write lock taken at BEGIN).
+"""
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from gemeenten.constants import Rol
+from opvang import services
+from opvang.constants import IndieningStatus
+from opvang.models import Indiening, Uitvraag
+from tests.factories import TEST_PASSWORD, UserFactory
+from tests.parallel import in_parallel, winners_and_losers
+
+
+@pytest.fixture
+def uitvraag(provincie, cyclus, prt_user):
+    return services.uitvraag_openen(
+        provincie=provincie, cyclus=cyclus, deadline=date(2026, 12, 1), bericht="", user=prt_user
+    )
+
+
+@pytest.fixture
+def indiening(uitvraag, gemeente, gemeente_user):
+    indiening, _ = services.indiening_indienen(
+        uitvraag=uitvraag, gemeente=gemeente, user=gemeente_user
+    )
+    return indiening
+
+
+@pytest.fixture
+def tweede_prt_user(provincie):
+    return UserFactory(username="prt-collega", rol=Rol.PRT, provincie=provincie)
+
+
+def two_open_pages(model, pk):
+    """Return the object as two pages opened before either was submitted show it."""
+    return model.objects.get(pk=pk), model.objects.get(pk=pk)
+
+
+@pytest.mark.django_db
+def test_a_review_from_a_stale_page_is_refused_and_changes_nothing(
+    indiening, prt_user, tweede_prt_user
+):
+    eerste, tweede = two_open_pages(Indiening, indiening.pk)
+    services.indiening_beoordelen(indiening=eerste, akkoord=True, opmerking="", user=prt_user)
+
+    with pytest.raises(ValidationError) as exc:
+        services.indiening_beoordelen(
+            indiening=tweede, akkoord=False, opmerking="AMV ontbreekt", user=tweede_prt_user
+        )
+
+    assert exc.value.messages == [services.AL_BEOORDEELD]
+    indiening.refresh_from_db()
+    assert (indiening.status, indiening.beoordeeld_door, indiening.opmerking) == (
+        IndieningStatus.AKKOORD,
+        prt_user,
+        "",
+    )
+    assert indiening.history.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_reviewers_at_once_one_wins_and_the_other_is_told(
+    parallel_db, indiening, prt_user, tweede_prt_user
+):
+    eerste, tweede = two_open_pages(Indiening, indiening.pk)
+
+    outcomes = in_parallel(
+        lambda: services.indiening_beoordelen(
+            indiening=eerste, akkoord=True, opmerking="", user=prt_user
+        ),
+        lambda: services.indiening_beoordelen(
+            indiening=tweede, akkoord=False, opmerking="AMV ontbreekt", user=tweede_prt_user
+        ),
+    )
+
+    winners, losers = winners_and_losers(outcomes)
+    assert len(winners) == 1 and len(losers) == 1, outcomes
+    assert isinstance(losers[0], ValidationError)
+    assert losers[0].messages == [services.AL_BEOORDEELD]
+    indiening.refresh_from_db()
+    assert (indiening.status, indiening.beoordeeld_door) == (
+        winners[0].status,
+        winners[0].beoordeeld_door,
+    )
+    assert indiening.history.count() == 2
+
+
+@pytest.mark.django_db
+def test_the_reviewer_who_comes_second_is_told_on_the_page(
+    client, indiening, prt_user, tweede_prt_user
+):
+    services.indiening_beoordelen(indiening=indiening, akkoord=True, opmerking="", user=prt_user)
+    client.login(username=tweede_prt_user.username, password=TEST_PASSWORD)
+
+    response = client.post(
+        reverse("opvang:indiening_beoordelen", args=[indiening.pk]),
+        {"besluit": "terugsturen", "opmerking": "AMV ontbreekt"},
+        follow=True,
+    )
+
+    assert services.AL_BEOORDEELD in response.content.decode()
+    indiening.refresh_from_db()
+    assert (indiening.status, indiening.opmerking) == (IndieningStatus.AKKOORD, "")
+
+
+@pytest.mark.django_db
+def test_closing_from_a_stale_page_keeps_the_first_closing(uitvraag, prt_user, tweede_prt_user):
+    eerste, tweede = two_open_pages(Uitvraag, uitvraag.pk)
+    services.uitvraag_sluiten(uitvraag=eerste, user=prt_user)
+    gesloten_op = Uitvraag.objects.get(pk=uitvraag.pk).gesloten_op
+
+    services.uitvraag_sluiten(uitvraag=tweede, user=tweede_prt_user)
+
+    uitvraag.refresh_from_db()
+    assert uitvraag.gesloten_op == gesloten_op
+    assert [h.history_user for h in uitvraag.history.order_by("history_id")] == [
+        prt_user,
+        prt_user,
+    ]
+
+
+@pytest.mark.django_db
+def test_submitting_from_a_page_opened_before_the_uitvraag_closed_is_refused(
+    uitvraag, gemeente, gemeente_user, prt_user
+):
+    nog_open = Uitvraag.objects.get(pk=uitvraag.pk)
+    services.uitvraag_sluiten(uitvraag=uitvraag, user=prt_user)
+
+    with pytest.raises(ValidationError) as exc:
+        services.indiening_indienen(uitvraag=nog_open, gemeente=gemeente, user=gemeente_user)
+
+    assert exc.value.messages == [services.UITVRAAG_GESLOTEN]
+    assert not Indiening.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_submission_racing_the_closing_never_lands_in_a_closed_uitvraag(
+    parallel_db, uitvraag, gemeente, gemeente_user, prt_user
+):
+    voor_indienen, voor_sluiten = two_open_pages(Uitvraag, uitvraag.pk)
+
+    outcomes = in_parallel(
+        lambda: services.indiening_indienen(
+            uitvraag=voor_indienen, gemeente=gemeente, user=gemeente_user
+        ),
+        lambda: services.uitvraag_sluiten(uitvraag=voor_sluiten, user=prt_user),
+    )
+
+    uitvraag.refresh_from_db()
+    assert not uitvraag.is_open
+    ingediend = Indiening.objects.first()
+    if ingediend is None:
+        assert isinstance(outcomes[0], ValidationError), outcomes
+        assert outcomes[0].messages == [services.UITVRAAG_GESLOTEN]
+    else:
+        assert ingediend.ingediend_op < uitvraag.gesloten_op, outcomes
