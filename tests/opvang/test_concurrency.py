@@ -5,17 +5,22 @@ holds, and for real, with two threads whose transactions run at the same moment 
 own connections (PostgreSQL row locks; on SQLite the write lock taken at BEGIN).
 """
 
-from datetime import date
+from datetime import date, timedelta
+from io import StringIO
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from gemeenten.constants import Rol
 from opvang import services
 from opvang.constants import IndieningStatus
-from opvang.models import Indiening, Uitvraag
+from opvang.imports import AL_VERWERKT, ImportVerouderd, import_verwerken, import_voorbereiden
+from opvang.models import Indiening, Locatie, Uitvraag, UitvraagImport
 from tests.factories import TEST_PASSWORD, UserFactory
+from tests.opvang.test_excel_import import rij, werkboek
 from tests.parallel import in_parallel, winners_and_losers
 
 
@@ -162,3 +167,78 @@ def test_a_submission_racing_the_closing_never_lands_in_a_closed_uitvraag(
         assert outcomes[0].messages == [services.UITVRAAG_GESLOTEN]
     else:
         assert ingediend.ingediend_op < uitvraag.gesloten_op, outcomes
+
+
+@pytest.fixture
+def upload(gemeente, gemeente_user):
+    """An uploaded workbook with one new location, previewed and awaiting confirmation."""
+    return import_voorbereiden(
+        inhoud=werkboek([rij()]), bestandsnaam="uitvraag.xlsx", user=gemeente_user
+    )
+
+
+def assert_processed_once(record):
+    record.refresh_from_db()
+    assert (record.status, record.toegevoegd, record.melding) == (
+        UitvraagImport.Status.VERWERKT,
+        1,
+        "",
+    )
+    assert [h.history_type for h in record.history.order_by("history_id")] == ["+", "~"]
+    assert Locatie.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_confirming_an_import_from_a_stale_page_leaves_the_record_as_processed(
+    upload, gemeente_user
+):
+    eerste, tweede = two_open_pages(UitvraagImport, upload.pk)
+    import_verwerken(record=eerste, user=gemeente_user)
+
+    with pytest.raises(ImportVerouderd) as exc:
+        import_verwerken(record=tweede, user=gemeente_user)
+
+    assert str(exc.value) == AL_VERWERKT
+    assert_processed_once(upload)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_confirms_of_one_import_at_once_process_it_once_and_say_so(
+    parallel_db, upload, gemeente_user
+):
+    eerste, tweede = two_open_pages(UitvraagImport, upload.pk)
+
+    outcomes = in_parallel(
+        lambda: import_verwerken(record=eerste, user=gemeente_user),
+        lambda: import_verwerken(record=tweede, user=gemeente_user),
+    )
+
+    winners, losers = winners_and_losers(outcomes)
+    assert len(winners) == 1 and len(losers) == 1, outcomes
+    assert (winners[0].status, winners[0].toegevoegd) == (UitvraagImport.Status.VERWERKT, 1)
+    assert isinstance(losers[0], ImportVerouderd) and str(losers[0]) == AL_VERWERKT
+    assert_processed_once(upload)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cleaning_up_while_an_import_is_confirmed_leaves_a_truthful_record(
+    parallel_db, upload, gemeente_user
+):
+    upload.uploaded_at = timezone.now() - timedelta(days=31)
+    upload.save()
+    stale = UitvraagImport.objects.get(pk=upload.pk)
+
+    outcomes = in_parallel(
+        lambda: import_verwerken(record=stale, user=gemeente_user),
+        lambda: call_command("imports_opschonen", dagen=30, stdout=StringIO()),
+    )
+
+    upload.refresh_from_db()
+    statussen = [h.status for h in upload.history.order_by("history_id")]
+    assert statussen == ["preview", "preview", upload.status], outcomes
+    if Locatie.objects.exists():
+        assert outcomes[0] is not None and not isinstance(outcomes[0], Exception), outcomes
+        assert (upload.status, upload.toegevoegd) == (UitvraagImport.Status.VERWERKT, 1)
+    else:
+        assert isinstance(outcomes[0], ImportVerouderd), outcomes
+        assert (upload.status, bytes(upload.inhoud)) == (UitvraagImport.Status.AFGEWEZEN, b"")
