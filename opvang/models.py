@@ -258,7 +258,8 @@ class Uitvraag(models.Model):
 class Indiening(models.Model):
     """A gemeente's submission: an immutable snapshot of its locations and figures.
 
-    Only the review (status, remark, reviewer) changes after submission.
+    Only the review (status, remark, reviewer) changes after submission; a trigger
+    refuses any change to what was submitted (migration 0005).
     """
 
     uitvraag = models.ForeignKey(Uitvraag, on_delete=models.PROTECT, related_name="indieningen")
