@@ -38,8 +38,8 @@ def password_only_login(settings):
 
 
 @pytest.fixture
-def parallel_db(django_db_blocker):
-    """Clean up after a transactional test whose threads wrote to the database.
+def committed_db(django_db_blocker):
+    """Clean up after a transactional test, whose writes (and threads' writes) committed.
 
     pytest-django ends a transactional test by flushing every table. On SQLite a flush
     is DELETE FROM, which the append-only triggers of the history tables refuse; so the

@@ -1,6 +1,6 @@
 """Run calls at the same moment, each in its own thread with its own database connection.
 
-Used with `@pytest.mark.django_db(transaction=True)` and the `parallel_db` fixture: the
+Used with `@pytest.mark.django_db(transaction=True)` and the `committed_db` fixture: the
 data a test prepares is committed, so the threads' connections see it, and each thread's
 transactions are real ones that lock and wait as two requests of the live app would.
 """

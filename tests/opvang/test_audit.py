@@ -48,9 +48,21 @@ def test_every_tracked_model_is_known():
     ],
     ids=["update", "bulk_create", "bulk_update", "raw_delete"],
 )
-def test_writes_that_bypass_the_history_are_refused(model, write):
+@pytest.mark.parametrize("manager", ["objects", "_base_manager"])
+def test_writes_that_bypass_the_history_are_refused(model, write, manager):
     with pytest.raises(UnauditedWriteError):
-        write(model.objects.all())
+        write(getattr(model, manager).all())
+
+
+def test_related_objects_load_through_the_guarded_base_manager(ingediend, gemeente):
+    locatie = LocatieFactory(gemeente=gemeente)
+    indiening = Indiening.objects.get(pk=ingediend.pk)
+    assert (indiening.gemeente, indiening.uitvraag.cyclus.nummer) == (gemeente, 1)
+    assert Locatie.objects.get(pk=locatie.pk).gemeente == gemeente
+    assert list(gemeente.locaties.all()) == [locatie]
+    assert list(indiening.uitvraag.indieningen.all()) == [indiening]
+    locatie.refresh_from_db()
+    assert all(model._base_manager is model.objects for model in TRACKED_MODELS)
 
 
 def test_a_form_save_records_who_when_from_where_and_what(client, gemeente_user, gemeente):

@@ -73,7 +73,7 @@ def test_a_review_from_a_stale_page_is_refused_and_changes_nothing(
 
 @pytest.mark.django_db(transaction=True)
 def test_two_reviewers_at_once_one_wins_and_the_other_is_told(
-    parallel_db, indiening, prt_user, tweede_prt_user
+    committed_db, indiening, prt_user, tweede_prt_user
 ):
     eerste, tweede = two_open_pages(Indiening, indiening.pk)
 
@@ -148,7 +148,7 @@ def test_submitting_from_a_page_opened_before_the_uitvraag_closed_is_refused(
 
 @pytest.mark.django_db(transaction=True)
 def test_a_submission_racing_the_closing_never_lands_in_a_closed_uitvraag(
-    parallel_db, uitvraag, gemeente, gemeente_user, prt_user
+    committed_db, uitvraag, gemeente, gemeente_user, prt_user
 ):
     voor_indienen, voor_sluiten = two_open_pages(Uitvraag, uitvraag.pk)
 
@@ -204,7 +204,7 @@ def test_confirming_an_import_from_a_stale_page_leaves_the_record_as_processed(
 
 @pytest.mark.django_db(transaction=True)
 def test_two_confirms_of_one_import_at_once_process_it_once_and_say_so(
-    parallel_db, upload, gemeente_user
+    committed_db, upload, gemeente_user
 ):
     eerste, tweede = two_open_pages(UitvraagImport, upload.pk)
 
@@ -222,7 +222,7 @@ def test_two_confirms_of_one_import_at_once_process_it_once_and_say_so(
 
 @pytest.mark.django_db(transaction=True)
 def test_cleaning_up_while_an_import_is_confirmed_leaves_a_truthful_record(
-    parallel_db, upload, gemeente_user
+    committed_db, upload, gemeente_user
 ):
     upload.uploaded_at = timezone.now() - timedelta(days=31)
     upload.save()
