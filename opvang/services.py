@@ -34,6 +34,7 @@ LOCATIE_VELDEN = (
 
 AL_INGEDIEND = "Uw gemeente heeft voor deze uitvraag al ingediend; er is niets dubbel verstuurd."
 UITVRAAG_GESLOTEN = "Deze uitvraag is gesloten; indienen kan niet meer."
+UITVRAAG_AL_OPEN = "Er staat al een uitvraag open voor deze provincie."
 AL_BEOORDEELD = "Deze indiening is al beoordeeld; uw beoordeling is niet opgeslagen."
 OPMERKING_VERPLICHT = "Geef bij terugsturen aan wat de gemeente moet aanpassen."
 GEEN_AFSLUITSTATUS = "Kies 'beëindigd' of 'vervallen'."
@@ -132,7 +133,12 @@ def uitvraag_openen(*, provincie, cyclus, deadline, bericht, user):
     )
     uitvraag.full_clean()
     toeschrijven(uitvraag, user)
-    uitvraag.save()
+    try:
+        with transaction.atomic():
+            uitvraag.save()
+    except IntegrityError:
+        # Another uitvraag of this province was opened after full_clean() looked.
+        raise ValidationError(UITVRAAG_AL_OPEN) from None
     return uitvraag
 
 

@@ -242,3 +242,38 @@ def test_cleaning_up_while_an_import_is_confirmed_leaves_a_truthful_record(
     else:
         assert isinstance(outcomes[0], ImportVerouderd), outcomes
         assert (upload.status, bytes(upload.inhoud)) == (UitvraagImport.Status.AFGEWEZEN, b"")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_submitting_twice_at_once_creates_one_submission(
+    committed_db, uitvraag, gemeente, gemeente_user
+):
+    outcomes = in_parallel(
+        lambda: services.indiening_indienen(
+            uitvraag=uitvraag, gemeente=gemeente, user=gemeente_user
+        ),
+        lambda: services.indiening_indienen(
+            uitvraag=uitvraag, gemeente=gemeente, user=gemeente_user
+        ),
+    )
+
+    assert sorted(created for _, created in outcomes) == [False, True], outcomes
+    assert Indiening.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_opening_two_uitvragen_at_once_opens_one_and_tells_the_other(
+    committed_db, provincie, cyclus, prt_user, tweede_prt_user
+):
+    def openen(user):
+        return services.uitvraag_openen(
+            provincie=provincie, cyclus=cyclus, deadline=date(2026, 12, 1), bericht="", user=user
+        )
+
+    outcomes = in_parallel(lambda: openen(prt_user), lambda: openen(tweede_prt_user))
+
+    winners, losers = winners_and_losers(outcomes)
+    assert len(winners) == 1 and len(losers) == 1, outcomes
+    assert isinstance(losers[0], ValidationError), outcomes
+    assert losers[0].messages == [services.UITVRAAG_AL_OPEN]
+    assert Uitvraag.objects.count() == 1
