@@ -10,8 +10,8 @@ PYTEST_ARGS ?=
 
 run: $(VENV)/.installed
 	$(PY) manage.py migrate
-	@# Load the reference data once: loading it again would overwrite, without a
-	@# trace in the audit trail, what beheer has since corrected.
+	@# Load the reference data once: loading it again would overwrite what beheer has
+	@# since corrected (the audit trail records the overwrite, as 'loaddata').
 	@if $(PY) manage.py shell -c "import sys; from gemeenten.models import Provincie; sys.exit(Provincie.objects.exists())"; \
 	then $(PY) manage.py loaddata referentie; \
 	else echo "Referentiegegevens staan er al; niet opnieuw geladen."; fi

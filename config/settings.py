@@ -121,6 +121,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SELECT ... FOR UPDATE does on PostgreSQL).
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Tests use a file, not Django's shared in-memory database: there a second
+    # connection gets "database table is locked" instead of waiting for the write lock,
+    # so the concurrency tests (threads with connections of their own) could not run.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"

@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from opvang.audit import AuditFields
+from opvang.audit import AuditedModel, AuditFields
 
 from .constants import Gebeurtenis, Rol
 from .query import GemeenteQuerySet, RechtenwijzigingIsVastgelegd, RechtenwijzigingQuerySet
@@ -50,7 +50,7 @@ class Regio(models.Model):
         return self.naam
 
 
-class Gemeente(models.Model):
+class Gemeente(AuditedModel):
     code = models.CharField(
         "CBS-code", max_length=6, unique=True, validators=[gemeentecode_validator]
     )
@@ -66,6 +66,7 @@ class Gemeente(models.Model):
     objects = GemeenteQuerySet.as_manager()
 
     class Meta:
+        base_manager_name = "objects"
         verbose_name = "gemeente"
         verbose_name_plural = "gemeenten"
         ordering = ["naam"]

@@ -2,10 +2,13 @@
 
 django-simple-history records every save and delete through the ORM (forms, imports,
 the admin and code alike) with the acting user. It misses QuerySet.update() and
-bulk_* writes, so tracked models use `AuditedQuerySet`, which refuses them.
+bulk_* writes, so tracked models use `AuditedQuerySet`, which refuses them, as their
+default and their base manager. On PostgreSQL a commit-time trigger refuses what goes
+around both (opvang migration 0007), which is why a save and its history record are
+always written in one transaction (`AuditedModel`).
 """
 
-from django.db import models
+from django.db import models, router, transaction
 
 
 class AuditFields(models.Model):
@@ -15,6 +18,24 @@ class AuditFields(models.Model):
 
     class Meta:
         abstract = True
+
+
+class AuditedModel(models.Model):
+    """Base of every tracked model: a save and its history record commit together.
+
+    simple-history writes the record after the row, in the post_save signal. Outside a
+    transaction (autocommit) the row would commit alone, before its record exists, and
+    PostgreSQL's commit-time check would refuse it. Tracked models also set
+    `Meta.base_manager_name = "objects"`, so that `_base_manager` refuses update() too.
+    """
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        with transaction.atomic(using=using, savepoint=False):
+            super().save(*args, **kwargs)
 
 
 class UnauditedWriteError(RuntimeError):

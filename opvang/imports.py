@@ -56,6 +56,7 @@ VEROUDERD = (
     "verwerkt; upload het bestand opnieuw om de actuele wijzigingen te zien."
 )
 NIET_MEER_GELDIG = "Dit bestand is al verwerkt of afgewezen."
+AL_VERWERKT = "Dit bestand is al verwerkt; er is niets dubbel verwerkt."
 
 
 class ImportVerouderd(Exception):
@@ -419,41 +420,59 @@ def _wat_veranderde(oud, nieuw):
 
 
 def import_verwerken(*, record, user):
-    """Re-check the stored file and write it in one transaction.
+    """Re-check the stored file and write it in one transaction; return the record.
 
-    Raise BestandGeweigerd if the file no longer validates, ImportVerouderd if anything
-    differs from the preview the user confirmed (someone changed a location meanwhile).
+    The record is locked and its status re-checked first, so of two confirmations at the
+    same moment one processes the file and the other gets AL_VERWERKT, leaving the
+    record as the first left it. Raise BestandGeweigerd if the file no longer validates,
+    ImportVerouderd if anything differs from the preview the user confirmed (someone
+    changed a location meanwhile); the record is then afgewezen with the reason.
     """
-    if record.status != UitvraagImport.Status.PREVIEW:
-        raise ImportVerouderd(NIET_MEER_GELDIG)
+    with transaction.atomic():
+        huidig = UitvraagImport.objects.select_for_update().get(pk=record.pk)
+        if huidig.status != UitvraagImport.Status.PREVIEW:
+            verwerkt = huidig.status == UitvraagImport.Status.VERWERKT
+            raise ImportVerouderd(AL_VERWERKT if verwerkt else NIET_MEER_GELDIG)
+        try:
+            with transaction.atomic():
+                _verwerk(huidig, user)
+        except (BestandGeweigerd, ImportVerouderd, services.VersieConflict) as exc:
+            fout = exc
+            _afwijzen(huidig, user, _melding(exc))
+        else:
+            fout = None
+    if isinstance(fout, services.VersieConflict):
+        raise ImportVerouderd(_melding(fout)) from fout
+    if fout is not None:
+        raise fout
+    return huidig
+
+
+def _verwerk(record, user):
     inhoud = bytes(record.inhoud)
-    try:
-        if hashlib.sha256(inhoud).hexdigest() != record.sha256:
-            raise ImportVerouderd(VEROUDERD.format(wat="bestand"))
-        plan = plan_maken(
-            inhoud=inhoud,
-            bestandsnaam=record.bestandsnaam,
-            user=user,
-            gemeente=record.gemeente,
-            provincie=record.provincie,
-            cyclus=record.cyclus,
-        )
-        if plan.samenvatting() != record.voorbeeld:
-            wat = _wat_veranderde(record.voorbeeld, plan.samenvatting())
-            raise ImportVerouderd(VEROUDERD.format(wat=wat))
-        with transaction.atomic():
-            _schrijf(plan, record, user)
-    except BestandGeweigerd as exc:
-        _afwijzen(record, user, exc.fouten[0].melding)
-        raise
-    except ImportVerouderd as exc:
-        _afwijzen(record, user, str(exc))
-        raise
-    except services.VersieConflict as exc:
-        melding = VEROUDERD.format(wat=f"‘{exc.huidig.naam}’")
-        _afwijzen(record, user, melding)
-        raise ImportVerouderd(melding) from exc
-    return record
+    if hashlib.sha256(inhoud).hexdigest() != record.sha256:
+        raise ImportVerouderd(VEROUDERD.format(wat="bestand"))
+    plan = plan_maken(
+        inhoud=inhoud,
+        bestandsnaam=record.bestandsnaam,
+        user=user,
+        gemeente=record.gemeente,
+        provincie=record.provincie,
+        cyclus=record.cyclus,
+    )
+    if plan.samenvatting() != record.voorbeeld:
+        wat = _wat_veranderde(record.voorbeeld, plan.samenvatting())
+        raise ImportVerouderd(VEROUDERD.format(wat=wat))
+    _schrijf(plan, record, user)
+
+
+def _melding(exc):
+    """Return why the import was refused, as recorded on it."""
+    if isinstance(exc, BestandGeweigerd):
+        return exc.fouten[0].melding
+    if isinstance(exc, services.VersieConflict):
+        return VEROUDERD.format(wat=f"‘{exc.huidig.naam}’")
+    return str(exc)
 
 
 def _schrijf(plan, record, user):

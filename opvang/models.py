@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from .audit import AuditedQuerySet, AuditFields
+from .audit import AuditedModel, AuditedQuerySet, AuditFields
 from .constants import ZEKERE_STATUSSEN, IndieningStatus, OpgaveSoort, Soort, Status
 from .query import IndieningQuerySet, LocatieQuerySet, OpgaveQuerySet, UitvraagQuerySet
 from .telregels import LocatieWaarden, Telvenster, categorie
@@ -15,7 +15,7 @@ from .telregels import LocatieWaarden, Telvenster, categorie
 AUDIT_BASES = [AuditFields]
 
 
-class Cyclus(models.Model):
+class Cyclus(AuditedModel):
     """A two-year cycle of the Spreidingswet with its counting window and deadlines."""
 
     nummer = models.PositiveSmallIntegerField(unique=True)
@@ -39,6 +39,7 @@ class Cyclus(models.Model):
     objects = AuditedQuerySet.as_manager()
 
     class Meta:
+        base_manager_name = "objects"
         verbose_name = "cyclus"
         verbose_name_plural = "cycli"
         ordering = ["nummer"]
@@ -68,7 +69,7 @@ class Cyclus(models.Model):
         return Telvenster(self.telvenster_van, self.telvenster_tot, self.noodopvang_telt)
 
 
-class Opgave(models.Model):
+class Opgave(AuditedModel):
     """One version of a gemeente's target in a cycle; the latest version applies.
 
     Versions are never changed: a new figure (verdeelbesluit, restopgave) is a new row.
@@ -97,6 +98,7 @@ class Opgave(models.Model):
     objects = OpgaveQuerySet.as_manager()
 
     class Meta:
+        base_manager_name = "objects"
         verbose_name = "opgave"
         verbose_name_plural = "opgaven"
         ordering = ["gemeente__naam", "cyclus__nummer", "datum", "id"]
@@ -113,7 +115,7 @@ class Opgave(models.Model):
         return f"{self.gemeente} {self.cyclus}: {self.plekken} ({self.get_soort_display()})"
 
 
-class Locatie(models.Model):
+class Locatie(AuditedModel):
     gemeente = models.ForeignKey(
         "gemeenten.Gemeente", on_delete=models.PROTECT, related_name="locaties"
     )
@@ -148,6 +150,7 @@ class Locatie(models.Model):
     objects = LocatieQuerySet.as_manager()
 
     class Meta:
+        base_manager_name = "objects"
         verbose_name = "locatie"
         verbose_name_plural = "locaties"
         ordering = ["gemeente__naam", "naam"]
@@ -209,7 +212,7 @@ class Locatie(models.Model):
         return categorie(self.waarden, cyclus.telvenster)
 
 
-class Uitvraag(models.Model):
+class Uitvraag(AuditedModel):
     """A reporting round: the province asks its gemeenten to update and submit."""
 
     provincie = models.ForeignKey(
@@ -228,6 +231,7 @@ class Uitvraag(models.Model):
     objects = UitvraagQuerySet.as_manager()
 
     class Meta:
+        base_manager_name = "objects"
         verbose_name = "uitvraag"
         verbose_name_plural = "uitvragen"
         ordering = ["-geopend_op"]
@@ -255,10 +259,11 @@ class Uitvraag(models.Model):
         return date.today() > self.deadline
 
 
-class Indiening(models.Model):
+class Indiening(AuditedModel):
     """A gemeente's submission: an immutable snapshot of its locations and figures.
 
-    Only the review (status, remark, reviewer) changes after submission.
+    Only the review (status, remark, reviewer) changes after submission; a trigger
+    refuses any change to what was submitted (migration 0005).
     """
 
     uitvraag = models.ForeignKey(Uitvraag, on_delete=models.PROTECT, related_name="indieningen")
@@ -283,6 +288,7 @@ class Indiening(models.Model):
     objects = IndieningQuerySet.as_manager()
 
     class Meta:
+        base_manager_name = "objects"
         verbose_name = "indiening"
         verbose_name_plural = "indieningen"
         ordering = ["-ingediend_op", "-id"]
@@ -305,7 +311,7 @@ class Indiening(models.Model):
         return reverse("opvang:indiening_detail", args=[self.pk])
 
 
-class UitvraagImport(models.Model):
+class UitvraagImport(AuditedModel):
     """An uploaded uitvraag workbook: checked and previewed, then processed or refused.
 
     The file's bytes stay on the server between preview and confirmation, so the
@@ -356,6 +362,7 @@ class UitvraagImport(models.Model):
     objects = AuditedQuerySet.as_manager()
 
     class Meta:
+        base_manager_name = "objects"
         verbose_name = "import van een uitvraag"
         verbose_name_plural = "imports van uitvragen"
         ordering = ["-uploaded_at", "-id"]

@@ -34,7 +34,8 @@ LOCATIE_VELDEN = (
 
 AL_INGEDIEND = "Uw gemeente heeft voor deze uitvraag al ingediend; er is niets dubbel verstuurd."
 UITVRAAG_GESLOTEN = "Deze uitvraag is gesloten; indienen kan niet meer."
-AL_BEOORDEELD = "Deze indiening is al beoordeeld."
+UITVRAAG_AL_OPEN = "Er staat al een uitvraag open voor deze provincie."
+AL_BEOORDEELD = "Deze indiening is al beoordeeld; uw beoordeling is niet opgeslagen."
 OPMERKING_VERPLICHT = "Geef bij terugsturen aan wat de gemeente moet aanpassen."
 GEEN_AFSLUITSTATUS = "Kies 'beëindigd' of 'vervallen'."
 
@@ -132,15 +133,29 @@ def uitvraag_openen(*, provincie, cyclus, deadline, bericht, user):
     )
     uitvraag.full_clean()
     toeschrijven(uitvraag, user)
-    uitvraag.save()
+    try:
+        with transaction.atomic():
+            uitvraag.save()
+    except IntegrityError:
+        # Another uitvraag of this province was opened after full_clean() looked.
+        raise ValidationError(UITVRAAG_AL_OPEN) from None
     return uitvraag
 
 
 def uitvraag_sluiten(*, uitvraag, user):
-    uitvraag.gesloten_op = timezone.now()
-    toeschrijven(uitvraag, user)
-    uitvraag.save()
-    return uitvraag
+    """Close the uitvraag; closing one that is already closed changes nothing.
+
+    The row is locked and re-read, so that a second page closing it at the same time
+    does not move the closing moment, and a submission in progress finishes first
+    (indiening_indienen locks the same row).
+    """
+    with transaction.atomic():
+        huidig = Uitvraag.objects.select_for_update().get(pk=uitvraag.pk)
+        if huidig.is_open:
+            huidig.gesloten_op = timezone.now()
+            toeschrijven(huidig, user)
+            huidig.save()
+    return huidig
 
 
 def snapshot_maken(*, gemeente, cyclus):
@@ -193,6 +208,10 @@ def indiening_indienen(*, uitvraag, gemeente, user):
     toeschrijven(indiening, user)
     try:
         with transaction.atomic():
+            # Re-read under a lock: the uitvraag may have closed since the page loaded it,
+            # and uitvraag_sluiten waits for this lock.
+            if not Uitvraag.objects.select_for_update().get(pk=uitvraag.pk).is_open:
+                raise ValidationError(UITVRAAG_GESLOTEN)
             indiening.save()
     except IntegrityError:
         bestaand = Indiening.objects.filter(uitvraag=uitvraag, gemeente=gemeente).first()
@@ -203,16 +222,23 @@ def indiening_indienen(*, uitvraag, gemeente, user):
 
 
 def indiening_beoordelen(*, indiening, akkoord, opmerking, user):
-    """Accept the submission, or return it with a remark."""
-    if indiening.status != IndieningStatus.INGEDIEND:
-        raise ValidationError(AL_BEOORDEELD)
-    if not akkoord and not opmerking.strip():
-        raise ValidationError(OPMERKING_VERPLICHT)
-    indiening.status = IndieningStatus.AKKOORD if akkoord else IndieningStatus.TERUGGESTUURD
-    indiening.opmerking = opmerking
-    indiening.beoordeeld_door = user
-    indiening.beoordeeld_op = timezone.now()
-    toeschrijven(indiening, user)
-    indiening.save()
-    security_log(f"indiening.{indiening.status}", user=user, object=indiening)
-    return indiening
+    """Accept the submission, or return it with a remark; return the reviewed row.
+
+    The row is locked and its status re-checked inside the transaction: of two
+    reviewers at the same moment one wins, the other gets AL_BEOORDEELD and changes
+    nothing.
+    """
+    with transaction.atomic():
+        huidig = Indiening.objects.select_for_update().get(pk=indiening.pk)
+        if huidig.status != IndieningStatus.INGEDIEND:
+            raise ValidationError(AL_BEOORDEELD)
+        if not akkoord and not opmerking.strip():
+            raise ValidationError(OPMERKING_VERPLICHT)
+        huidig.status = IndieningStatus.AKKOORD if akkoord else IndieningStatus.TERUGGESTUURD
+        huidig.opmerking = opmerking
+        huidig.beoordeeld_door = user
+        huidig.beoordeeld_op = timezone.now()
+        toeschrijven(huidig, user)
+        huidig.save()
+    security_log(f"indiening.{huidig.status}", user=user, object=huidig)
+    return huidig

@@ -305,7 +305,7 @@ def indiening_beoordelen(request, pk):
     if not form.is_valid():
         return _indiening_page(request, indiening, form, status=400)
     try:
-        services.indiening_beoordelen(
+        indiening = services.indiening_beoordelen(
             indiening=indiening,
             akkoord=form.cleaned_data["besluit"] == "akkoord",
             opmerking=form.cleaned_data["opmerking"],

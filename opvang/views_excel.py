@@ -201,7 +201,7 @@ def _eigen_import(request, gemeente, provincie, pk):
 def _bevestigen(request, gemeente, provincie, pk):
     record = _eigen_import(request, gemeente, provincie, pk)
     try:
-        import_verwerken(record=record, user=request.user)
+        record = import_verwerken(record=record, user=request.user)
     except BestandGeweigerd as exc:
         _geweigerd(request, exc, record.bestandsnaam)
         messages.error(request, f"Het bestand is niet verwerkt: {exc.fouten[0].melding}")

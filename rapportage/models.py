@@ -6,7 +6,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from gemeenten.scope import provincie_scope_filter
-from opvang.audit import AuditedQuerySet, AuditFields
+from opvang.audit import AuditedModel, AuditedQuerySet, AuditFields
 
 from .constants import DocumentSoort
 
@@ -24,7 +24,7 @@ class DocumentVersieQuerySet(AuditedQuerySet):
         raise DocumentIsVastgesteld("Vastgestelde documenten worden nooit verwijderd.")
 
 
-class DocumentVersie(models.Model):
+class DocumentVersie(AuditedModel):
     """One vastgesteld version of a verslag or plan: its PDF and the figures behind it.
 
     Rows are written once and never changed or deleted, by the app (save and delete
@@ -55,6 +55,7 @@ class DocumentVersie(models.Model):
     objects = DocumentVersieQuerySet.as_manager()
 
     class Meta:
+        base_manager_name = "objects"
         verbose_name = "vastgestelde documentversie"
         verbose_name_plural = "vastgestelde documentversies"
         ordering = ["provincie", "cyclus", "soort", "-versie"]

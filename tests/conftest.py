@@ -7,6 +7,8 @@ import json
 import logging
 
 import pytest
+from django.core.management import call_command
+from django.db import connection
 
 from gemeenten.constants import Rol
 from gemeenten.services import gebruiker_rechten_toepassen
@@ -34,6 +36,30 @@ def password_only_login(settings):
     """
     settings.OTP_REQUIRED = False
     settings.AXES_ENABLED = False
+
+
+@pytest.fixture
+def committed_db(django_db_blocker):
+    """Clean up after a transactional test, whose writes (and threads' writes) committed.
+
+    pytest-django ends a transactional test by flushing every table. On SQLite a flush
+    is DELETE FROM, which the append-only triggers of the history tables refuse; so the
+    tables are emptied here first, with the triggers dropped for that moment. (On
+    PostgreSQL the flush is TRUNCATE, which row triggers do not see.)
+    """
+    yield
+    if connection.vendor != "sqlite":
+        return
+    with django_db_blocker.unblock():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+            triggers = cursor.fetchall()
+            for name, _ in triggers:
+                cursor.execute(f'DROP TRIGGER "{name}"')
+        call_command("flush", verbosity=0, interactive=False)
+        with connection.cursor() as cursor:
+            for _, sql in triggers:
+                cursor.execute(sql)
 
 
 @pytest.fixture

@@ -1,5 +1,7 @@
 """Every write path leaves a record in the audit trail, and nothing can alter it."""
 
+from datetime import date, timedelta
+
 import pytest
 from django.apps import apps
 from django.db import DatabaseError, transaction
@@ -8,7 +10,7 @@ from django.urls import reverse
 from opvang import services
 from opvang.audit import UnauditedWriteError
 from opvang.constants import Status
-from opvang.models import Locatie
+from opvang.models import Indiening, Locatie
 from tests.factories import TEST_PASSWORD, LocatieFactory
 
 pytestmark = pytest.mark.django_db
@@ -46,9 +48,21 @@ def test_every_tracked_model_is_known():
     ],
     ids=["update", "bulk_create", "bulk_update", "raw_delete"],
 )
-def test_writes_that_bypass_the_history_are_refused(model, write):
+@pytest.mark.parametrize("manager", ["objects", "_base_manager"])
+def test_writes_that_bypass_the_history_are_refused(model, write, manager):
     with pytest.raises(UnauditedWriteError):
-        write(model.objects.all())
+        write(getattr(model, manager).all())
+
+
+def test_related_objects_load_through_the_guarded_base_manager(ingediend, gemeente):
+    locatie = LocatieFactory(gemeente=gemeente)
+    indiening = Indiening.objects.get(pk=ingediend.pk)
+    assert (indiening.gemeente, indiening.uitvraag.cyclus.nummer) == (gemeente, 1)
+    assert Locatie.objects.get(pk=locatie.pk).gemeente == gemeente
+    assert list(gemeente.locaties.all()) == [locatie]
+    assert list(indiening.uitvraag.indieningen.all()) == [indiening]
+    locatie.refresh_from_db()
+    assert all(model._base_manager is model.objects for model in TRACKED_MODELS)
 
 
 def test_a_form_save_records_who_when_from_where_and_what(client, gemeente_user, gemeente):
@@ -159,3 +173,64 @@ def test_users_see_the_history_of_a_location(client, gemeente_user, gemeente):
     eerste = response.context["wijzigingen"][0]
     assert (eerste.soort, eerste.door) == ("gewijzigd", gemeente_user)
     assert ("plekken", 10, 25) in eerste.velden
+
+
+@pytest.fixture
+def ingediend(gemeente, gemeente_user, prt_user, cyclus):
+    uitvraag = services.uitvraag_openen(
+        provincie=gemeente.provincie,
+        cyclus=cyclus,
+        deadline=date(2026, 12, 1),
+        bericht="",
+        user=prt_user,
+    )
+    indiening, _ = services.indiening_indienen(
+        uitvraag=uitvraag, gemeente=gemeente, user=gemeente_user
+    )
+    return indiening
+
+
+@pytest.mark.parametrize(
+    ("statement", "value"),
+    [
+        ("UPDATE opvang_indiening SET snapshot = %s WHERE id = %s", lambda i, o: "{}"),
+        (
+            "UPDATE opvang_indiening SET ingediend_door_id = %s WHERE id = %s",
+            lambda i, o: o["prt"].pk,
+        ),
+        (
+            "UPDATE opvang_indiening SET ingediend_op = %s WHERE id = %s",
+            lambda i, o: i.ingediend_op - timedelta(days=1),
+        ),
+        (
+            "UPDATE opvang_indiening SET gemeente_id = %s WHERE id = %s",
+            lambda i, o: o["andere_gemeente"].pk,
+        ),
+    ],
+    ids=["snapshot", "ingediend_door", "ingediend_op", "gemeente"],
+)
+def test_the_database_refuses_to_change_what_was_submitted(
+    ingediend, prt_user, andere_gemeente, statement, value
+):
+    users = {"prt": prt_user, "andere_gemeente": andere_gemeente}
+    before = Indiening.objects.values().get(pk=ingediend.pk)
+    with (
+        pytest.raises(DatabaseError, match="ingediende gegevens"),
+        transaction.atomic(),
+        transaction.get_connection().cursor() as cursor,
+    ):
+        cursor.execute(statement, [value(ingediend, users), ingediend.pk])
+    assert Indiening.objects.values().get(pk=ingediend.pk) == before
+
+
+def test_a_review_still_changes_status_remark_and_reviewer(ingediend, prt_user):
+    # The ORM writes every column, the unchanged snapshot too: the trigger compares values.
+    services.indiening_beoordelen(
+        indiening=ingediend, akkoord=False, opmerking="AMV ontbreekt", user=prt_user
+    )
+    ingediend.refresh_from_db()
+    assert (ingediend.status, ingediend.opmerking, ingediend.beoordeeld_door) == (
+        "teruggestuurd",
+        "AMV ontbreekt",
+        prt_user,
+    )

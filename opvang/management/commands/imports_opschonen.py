@@ -11,6 +11,7 @@ and the change is in the audit trail. Run it daily, e.g. from cron:
 from datetime import timedelta
 
 from django.core.management.base import BaseCommand
+from django.db import transaction
 from django.utils import timezone
 
 from opvang.audit import toeschrijven
@@ -31,14 +32,29 @@ class Command(BaseCommand):
         grens = timezone.now() - timedelta(days=dagen)
         oud = UitvraagImport.objects.filter(
             status=UitvraagImport.Status.PREVIEW, uploaded_at__lt=grens
-        ).defer("inhoud", "voorbeeld")
-        aantal = 0
-        for record in oud:
+        ).values_list("pk", flat=True)
+        aantal = sum(self._opschonen(pk, dagen) for pk in list(oud))
+        self.stdout.write(f"{aantal} onbevestigde import(s) opgeschoond.")
+
+    def _opschonen(self, pk, dagen):
+        """Clean one upload, unless it was confirmed meanwhile; return 1 if cleaned.
+
+        The row is locked and re-read, as import_verwerken does, so a confirmation at the
+        same moment is either finished first (and the upload left alone) or refused.
+        """
+        with transaction.atomic():
+            record = (
+                UitvraagImport.objects.select_for_update()
+                .filter(pk=pk, status=UitvraagImport.Status.PREVIEW)
+                .defer("inhoud", "voorbeeld")
+                .first()
+            )
+            if record is None:
+                return 0
             record.status = UitvraagImport.Status.AFGEWEZEN
             record.melding = MELDING.format(dagen=dagen)
             record.inhoud = b""
             record.voorbeeld = {}
             toeschrijven(record, None, "Opgeschoond: nooit bevestigd")
             record.save()
-            aantal += 1
-        self.stdout.write(f"{aantal} onbevestigde import(s) opgeschoond.")
+        return 1
