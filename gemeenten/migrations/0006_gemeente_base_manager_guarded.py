@@ -5,7 +5,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("gemeenten", "0004_beheer_groep"),
+        ("gemeenten", "0005_rechtenwijziging"),
     ]
 
     operations = [
