@@ -11,9 +11,9 @@ from simple_history.models import HistoricalRecords
 
 from .constants import Gebeurtenis, Rol
 from .models import Rechtenwijziging
+from .rollen import BEHEER_GROEP
 from .security_log import request_ip, security_log
 
-BEHEER_GROEP = "Beheer"
 WACHTWOORDLINK_ONDERWERP = "registration/wachtwoord_instellen_onderwerp.txt"
 WACHTWOORDLINK_TEKST = "registration/wachtwoord_instellen_email.txt"
 # Which fields of a user each kind of change covers (is_active: GEACTIVEERD/GEDEACTIVEERD).
@@ -27,7 +27,7 @@ VELDEN_PER_GEBEURTENIS = {
 def gebruiker_rechten_toepassen(*, user):
     """Give a user the rights of their role in the beheer screens.
 
-    Beheer users are staff and members of the group "Beheer" (migration 0004); other
+    Beheer users are staff and members of the group "Beheer" (gemeenten.rollen); other
     roles use the application only, so they lose both. Superusers keep their staff flag.
     """
     groep = Group.objects.get(name=BEHEER_GROEP)
