@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from gemeenten.constants import Rol
 from gemeenten.models import Gemeente
+from kern.text import without_control_characters
 
 from . import services
 from .audit import toeschrijven
@@ -368,8 +369,10 @@ def import_voorbereiden(
     """Check the file and record it with its preview; raise BestandGeweigerd if it fails.
 
     A refused file leaves no trace in the database (it is reported in the security log
-    by the caller).
+    by the caller). The file name is cleaned as every text (kern.text): it is shown in
+    lists and in the change reason of every location the import writes.
     """
+    bestandsnaam = without_control_characters(bestandsnaam)
     plan = plan_maken(
         inhoud=inhoud,
         bestandsnaam=bestandsnaam,

@@ -3,9 +3,13 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
+
+from kern.fields import CleanCharField, CleanTextField
+from kern.text import MAX_TOELICHTING
 
 from .audit import AuditedQuerySet, AuditFields
 from .constants import ZEKERE_STATUSSEN, IndieningStatus, OpgaveSoort, Soort, Status
@@ -81,7 +85,7 @@ class Opgave(models.Model):
     soort = models.CharField(max_length=20, choices=OpgaveSoort.choices)
     plekken = models.PositiveIntegerField()
     amv_plekken = models.PositiveIntegerField("waarvan AMV", null=True, blank=True)
-    bron = models.CharField(max_length=300, help_text="Waar het cijfer vandaan komt.")
+    bron = CleanCharField(max_length=300, help_text="Waar het cijfer vandaan komt.")
     datum = models.DateField(help_text="Datum van de bron; de jongste versie geldt.")
     is_demo = models.BooleanField(
         "demo-schatting",
@@ -117,7 +121,7 @@ class Locatie(models.Model):
     gemeente = models.ForeignKey(
         "gemeenten.Gemeente", on_delete=models.PROTECT, related_name="locaties"
     )
-    naam = models.CharField("naam locatie", max_length=200)
+    naam = CleanCharField("naam locatie", max_length=200)
     soort = models.CharField(max_length=20, choices=Soort.choices)
     status = models.CharField(max_length=20, choices=Status.choices)
     plekken = models.PositiveIntegerField(
@@ -139,7 +143,7 @@ class Locatie(models.Model):
         blank=True,
         help_text="Laatste dag waarop de plekken beschikbaar zijn; leeg is voor onbepaalde tijd.",
     )
-    toelichting = models.TextField(blank=True)
+    toelichting = CleanTextField(blank=True, max_length=MAX_TOELICHTING)
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -152,8 +156,11 @@ class Locatie(models.Model):
         verbose_name_plural = "locaties"
         ordering = ["gemeente__naam", "naam"]
         constraints = [
+            # On the normalised name (kern.text) and in any case: users, the form and
+            # the import take "AZC Noord" and "azc noord" for one location.
             models.UniqueConstraint(
-                fields=["gemeente", "naam"],
+                F("gemeente"),
+                Lower("naam"),
                 name="locatie_naam_uniek_per_gemeente",
                 violation_error_message="Deze gemeente heeft al een locatie met deze naam.",
             ),
@@ -217,7 +224,11 @@ class Uitvraag(models.Model):
     )
     cyclus = models.ForeignKey(Cyclus, on_delete=models.PROTECT, related_name="uitvragen")
     deadline = models.DateField()
-    bericht = models.TextField(blank=True, help_text="Toelichting voor de gemeenten (optioneel).")
+    bericht = CleanTextField(
+        blank=True,
+        max_length=MAX_TOELICHTING,
+        help_text="Toelichting voor de gemeenten (optioneel).",
+    )
     geopend_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -277,7 +288,7 @@ class Indiening(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     beoordeeld_op = models.DateTimeField(null=True, blank=True)
-    opmerking = models.TextField(blank=True)
+    opmerking = CleanTextField(blank=True, max_length=MAX_TOELICHTING)
 
     history = HistoricalRecords(bases=AUDIT_BASES)
     objects = IndieningQuerySet.as_manager()
@@ -318,7 +329,7 @@ class UitvraagImport(models.Model):
         VERWERKT = "verwerkt", "verwerkt"
         AFGEWEZEN = "afgewezen", "afgewezen"
 
-    bestandsnaam = models.CharField(max_length=255)
+    bestandsnaam = CleanCharField(max_length=255)
     sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
     inhoud = models.BinaryField(editable=False)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PREVIEW)
@@ -340,12 +351,14 @@ class UitvraagImport(models.Model):
     )
     cyclus = models.ForeignKey(Cyclus, on_delete=models.PROTECT, null=True, blank=True)
     opgave_soort = models.CharField(max_length=20, choices=OpgaveSoort.choices, blank=True)
-    bron = models.CharField(max_length=300, blank=True)
+    bron = CleanCharField(max_length=300, blank=True)
     voorbeeld = models.JSONField("voorbeeld", default=dict, editable=False)
     toegevoegd = models.PositiveIntegerField("locaties toegevoegd", default=0)
     gewijzigd = models.PositiveIntegerField("locaties gewijzigd", default=0)
     opgaven = models.PositiveIntegerField("opgaven vastgelegd", default=0)
-    melding = models.TextField(blank=True, help_text="Waarom de verwerking is geweigerd.")
+    melding = CleanTextField(
+        blank=True, max_length=MAX_TOELICHTING, help_text="Waarom de verwerking is geweigerd."
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
