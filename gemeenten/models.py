@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from kern.fields import CleanCharField
+from kern.fields import CleanCharField, PositiveWholeNumberField
 from opvang.audit import AuditFields
 
 from .constants import Rol
@@ -60,7 +60,7 @@ class Gemeente(models.Model):
     regio = models.ForeignKey(
         Regio, on_delete=models.PROTECT, related_name="gemeenten", null=True, blank=True
     )
-    inwoners = models.PositiveIntegerField(null=True, blank=True)
+    inwoners = PositiveWholeNumberField(null=True, blank=True)
     inwoners_peildatum = models.DateField("peildatum inwoners", null=True, blank=True)
 
     history = HistoricalRecords(bases=[AuditFields])

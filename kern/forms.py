@@ -84,7 +84,7 @@ class WholeNumberField(forms.IntegerField):
     """
 
     widget = forms.TextInput
-    default_error_messages = {"invalid": numbers.GEEN_HEEL_AANTAL}
+    default_error_messages = {"invalid": numbers.GEEN_GEHEEL_GETAL}
 
     def __init__(self, **kwargs):
         widget = kwargs.get("widget")

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from gemeenten.constants import Rol
 from gemeenten.models import Gemeente
+from kern.forms import WholeNumberField
 from kern.text import without_control_characters
 
 from . import services
@@ -64,8 +65,8 @@ class ImportVerouderd(Exception):
 
 
 class OpgaveRijForm(forms.Form):
-    plekken = forms.IntegerField(min_value=0)
-    amv_plekken = forms.IntegerField(min_value=0, required=False)
+    plekken = WholeNumberField(min_value=0)
+    amv_plekken = WholeNumberField(min_value=0, required=False)
 
     def clean(self):
         data = super().clean()

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from kern.fields import CleanCharField, CleanTextField
+from kern.fields import CleanCharField, CleanTextField, PositiveWholeNumberField
 from kern.text import MAX_TOELICHTING
 
 from .audit import AuditedQuerySet, AuditFields
@@ -83,8 +83,8 @@ class Opgave(models.Model):
     )
     cyclus = models.ForeignKey(Cyclus, on_delete=models.PROTECT, related_name="opgaven")
     soort = models.CharField(max_length=20, choices=OpgaveSoort.choices)
-    plekken = models.PositiveIntegerField()
-    amv_plekken = models.PositiveIntegerField("waarvan AMV", null=True, blank=True)
+    plekken = PositiveWholeNumberField()
+    amv_plekken = PositiveWholeNumberField("waarvan AMV", null=True, blank=True)
     bron = CleanCharField(max_length=300, help_text="Waar het cijfer vandaan komt.")
     datum = models.DateField(help_text="Datum van de bron; de jongste versie geldt.")
     is_demo = models.BooleanField(
@@ -124,16 +124,16 @@ class Locatie(models.Model):
     naam = CleanCharField("naam locatie", max_length=200)
     soort = models.CharField(max_length=20, choices=Soort.choices)
     status = models.CharField(max_length=20, choices=Status.choices)
-    plekken = models.PositiveIntegerField(
+    plekken = PositiveWholeNumberField(
         help_text="Aantal opvangplekken; bij een initiatief in voorbereiding het minimum."
     )
-    plekken_max = models.PositiveIntegerField(
+    plekken_max = PositiveWholeNumberField(
         "plekken maximaal",
         null=True,
         blank=True,
         help_text="Alleen bij initiatieven in voorbereiding; leeg betekent gelijk aan plekken.",
     )
-    amv_plekken = models.PositiveIntegerField("waarvan AMV", default=0)
+    amv_plekken = PositiveWholeNumberField("waarvan AMV", default=0)
     beschikbaar_vanaf = models.DateField(
         null=True, blank=True, help_text="Eerste dag waarop de plekken beschikbaar zijn."
     )

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 
-from kern import text
+from kern import numbers, text
 
 FORMULE = "Formules zijn niet toegestaan; vul de waarde zelf in."
-GEEN_GETAL = "Vul een geheel getal in, zonder punt of komma."
+GEEN_GETAL = numbers.GEEN_GEHEEL_GETAL  # the web form's message: one parser for both
 GEEN_DATUM = "Vul een datum in, bijvoorbeeld 1-7-2025."
 ONBEKENDE_KEUZE = "Onbekende waarde; kies uit: {opties}."
 # Text cells go through the form fields, which clean them as on the web (kern.text).
 STUURTEKENS = text.STUURTEKENS
-GEHEEL_GETAL_RE = re.compile(r"^[+-]?\d+$")
 DATUM_FORMATEN = ("%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y")
 
 
@@ -47,19 +45,16 @@ def tekst(cel):
 
 
 def geheel_getal(cel):
-    """Return an int, None for an empty cell; a negative number is left to the form."""
+    """Return an int, None for an empty cell; a negative number is left to the form.
+
+    Text is read as on the web (kern.numbers): 1000 and 1.000 are a thousand.
+    """
     if _leeg(cel):
         return None
-    waarde = cel.waarde
-    if isinstance(waarde, bool):
-        raise CelFout(GEEN_GETAL)
-    if isinstance(waarde, int):
-        return waarde
-    if isinstance(waarde, float) and waarde.is_integer():
-        return int(waarde)
-    if isinstance(waarde, str) and GEHEEL_GETAL_RE.match(waarde.strip()):
-        return int(waarde.strip())
-    raise CelFout(GEEN_GETAL)
+    try:
+        return numbers.parse_whole_number(cel.waarde)
+    except ValueError:
+        raise CelFout(GEEN_GETAL) from None
 
 
 def datum(cel):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kern.numbers import GEEN_HEEL_AANTAL, parse_whole_number
+from kern.numbers import GEEN_GEHEEL_GETAL, parse_whole_number
 
 
 @pytest.mark.parametrize(
@@ -28,5 +28,5 @@ def test_dutch_whole_numbers_are_read(invoer, verwacht):
      "veel", "\u0661\u0660", 1.5, True],
 )  # fmt: skip
 def test_anything_else_is_refused_with_one_message(invoer):
-    with pytest.raises(ValueError, match=GEEN_HEEL_AANTAL):
+    with pytest.raises(ValueError, match=GEEN_GEHEEL_GETAL):
         parse_whole_number(invoer)
