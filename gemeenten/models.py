@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from kern.fields import CleanCharField, PositiveWholeNumberField
+from kern.fields import CleanCharField, PlausibleDateField, PositiveWholeNumberField
 from opvang.audit import AuditFields
 
 from .constants import Rol
@@ -61,7 +61,7 @@ class Gemeente(models.Model):
         Regio, on_delete=models.PROTECT, related_name="gemeenten", null=True, blank=True
     )
     inwoners = PositiveWholeNumberField(null=True, blank=True)
-    inwoners_peildatum = models.DateField("peildatum inwoners", null=True, blank=True)
+    inwoners_peildatum = PlausibleDateField("peildatum inwoners", null=True, blank=True)
 
     history = HistoricalRecords(bases=[AuditFields])
     objects = GemeenteQuerySet.as_manager()

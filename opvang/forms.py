@@ -1,6 +1,6 @@
 from django import forms
 
-from kern.forms import CleanTextField
+from kern.forms import CleanTextField, PlausibleDateField
 from kern.text import MAX_TOELICHTING
 
 from .constants import ZEKERE_STATUSSEN, Status
@@ -87,7 +87,7 @@ class AfsluitenForm(forms.Form):
         ],
         widget=forms.RadioSelect,
     )
-    beschikbaar_tot = forms.DateField(
+    beschikbaar_tot = PlausibleDateField(
         label="Laatste dag in gebruik",
         required=False,
         widget=DateInput(),
@@ -102,7 +102,8 @@ class AfsluitenForm(forms.Form):
     def clean(self):
         data = super().clean()
         tot = data.get("beschikbaar_tot")
-        if data.get("status") == Status.BEEINDIGD and tot is None:
+        onleesbaar = "beschikbaar_tot" in self.errors  # already says why
+        if data.get("status") == Status.BEEINDIGD and tot is None and not onleesbaar:
             self.add_error("beschikbaar_tot", EINDDATUM_VERPLICHT)
         vanaf = self.locatie.beschikbaar_vanaf
         if tot and vanaf and tot < vanaf:

@@ -8,7 +8,13 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from kern.fields import CleanCharField, CleanTextField, PositiveWholeNumberField
+from kern.dates import DATUM_BUITEN_BEREIK, EERSTE_DATUM, LAATSTE_DATUM
+from kern.fields import (
+    CleanCharField,
+    CleanTextField,
+    PlausibleDateField,
+    PositiveWholeNumberField,
+)
 from kern.text import MAX_TOELICHTING
 
 from .audit import AuditedQuerySet, AuditFields
@@ -23,8 +29,8 @@ class Cyclus(models.Model):
     """A two-year cycle of the Spreidingswet with its counting window and deadlines."""
 
     nummer = models.PositiveSmallIntegerField(unique=True)
-    telvenster_van = models.DateField("telvenster van", null=True, blank=True)
-    telvenster_tot = models.DateField(
+    telvenster_van = PlausibleDateField("telvenster van", null=True, blank=True)
+    telvenster_tot = PlausibleDateField(
         "telvenster tot en met",
         null=True,
         blank=True,
@@ -35,9 +41,11 @@ class Cyclus(models.Model):
         default=False,
         help_text="Of plekken in noodopvang meetellen voor de opgave in deze cyclus.",
     )
-    verslag_uiterlijk = models.DateField("provinciaal verslag uiterlijk", null=True, blank=True)
-    verdeelbesluit_uiterlijk = models.DateField("verdeelbesluit uiterlijk", null=True, blank=True)
-    realisatie_uiterlijk = models.DateField("plekken gerealiseerd uiterlijk", null=True, blank=True)
+    verslag_uiterlijk = PlausibleDateField("provinciaal verslag uiterlijk", null=True, blank=True)
+    verdeelbesluit_uiterlijk = PlausibleDateField("verdeelbesluit uiterlijk", null=True, blank=True)
+    realisatie_uiterlijk = PlausibleDateField(
+        "plekken gerealiseerd uiterlijk", null=True, blank=True
+    )
 
     history = HistoricalRecords(bases=AUDIT_BASES)
     objects = AuditedQuerySet.as_manager()
@@ -86,7 +94,7 @@ class Opgave(models.Model):
     plekken = PositiveWholeNumberField()
     amv_plekken = PositiveWholeNumberField("waarvan AMV", null=True, blank=True)
     bron = CleanCharField(max_length=300, help_text="Waar het cijfer vandaan komt.")
-    datum = models.DateField(help_text="Datum van de bron; de jongste versie geldt.")
+    datum = PlausibleDateField(help_text="Datum van de bron; de jongste versie geldt.")
     is_demo = models.BooleanField(
         "demo-schatting",
         default=False,
@@ -134,10 +142,10 @@ class Locatie(models.Model):
         help_text="Alleen bij initiatieven in voorbereiding; leeg betekent gelijk aan plekken.",
     )
     amv_plekken = PositiveWholeNumberField("waarvan AMV", default=0)
-    beschikbaar_vanaf = models.DateField(
+    beschikbaar_vanaf = PlausibleDateField(
         null=True, blank=True, help_text="Eerste dag waarop de plekken beschikbaar zijn."
     )
-    beschikbaar_tot = models.DateField(
+    beschikbaar_tot = PlausibleDateField(
         "beschikbaar tot en met",
         null=True,
         blank=True,
@@ -181,6 +189,20 @@ class Locatie(models.Model):
                 | Q(beschikbaar_tot__gte=F("beschikbaar_vanaf")),
                 violation_error_message="De einddatum ligt vóór de begindatum.",
             ),
+            # Also in the database: a date from the year 1 made every report iterate
+            # two thousand years (kern.dates).
+            models.CheckConstraint(
+                name="locatie_vanaf_in_bereik",
+                condition=Q(beschikbaar_vanaf__isnull=True)
+                | Q(beschikbaar_vanaf__range=(EERSTE_DATUM, LAATSTE_DATUM)),
+                violation_error_message=DATUM_BUITEN_BEREIK,
+            ),
+            models.CheckConstraint(
+                name="locatie_tot_in_bereik",
+                condition=Q(beschikbaar_tot__isnull=True)
+                | Q(beschikbaar_tot__range=(EERSTE_DATUM, LAATSTE_DATUM)),
+                violation_error_message=DATUM_BUITEN_BEREIK,
+            ),
             models.CheckConstraint(
                 name="locatie_zeker_heeft_vanaf",
                 condition=~Q(status__in=ZEKERE_STATUSSEN) | Q(beschikbaar_vanaf__isnull=False),
@@ -223,7 +245,7 @@ class Uitvraag(models.Model):
         "gemeenten.Provincie", on_delete=models.PROTECT, related_name="uitvragen"
     )
     cyclus = models.ForeignKey(Cyclus, on_delete=models.PROTECT, related_name="uitvragen")
-    deadline = models.DateField()
+    deadline = PlausibleDateField()
     bericht = CleanTextField(
         blank=True,
         max_length=MAX_TOELICHTING,

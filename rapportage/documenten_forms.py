@@ -1,6 +1,6 @@
 from django import forms
 
-from kern.forms import CleanTextField
+from kern.forms import CleanTextField, PlausibleDateField
 from kern.text import MAX_DOCUMENTTEKST
 
 from .models import DocumentVersie
@@ -13,7 +13,7 @@ class VaststellenForm(forms.Form):
     kenmerk = CleanTextField(
         label="Kenmerk", max_length=50, help_text="Het documentnummer, bijvoorbeeld D/24/161337."
     )
-    peildatum = forms.DateField(
+    peildatum = PlausibleDateField(
         label="Peildatum",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="De datum waarop de huidige capaciteit wordt geteld.",

@@ -6,7 +6,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from gemeenten.scope import provincie_scope_filter
-from kern.fields import CleanCharField, CleanTextField
+from kern.fields import CleanCharField, CleanTextField, PlausibleDateField
 from kern.text import MAX_DOCUMENTTEKST
 from opvang.audit import AuditedQuerySet, AuditFields
 
@@ -40,8 +40,8 @@ class DocumentVersie(models.Model):
     soort = models.CharField(max_length=10, choices=DocumentSoort.choices)
     versie = models.PositiveIntegerField()
     kenmerk = CleanCharField(max_length=50, help_text="Documentnummer, bijvoorbeeld D/24/161337.")
-    datum = models.DateField(help_text="Datum op het document.")
-    peildatum = models.DateField()
+    datum = PlausibleDateField(help_text="Datum op het document.")
+    peildatum = PlausibleDateField()
     bron = models.CharField(max_length=10)
     knelpunten = CleanTextField(blank=True, max_length=MAX_DOCUMENTTEKST)
     vervolg = CleanTextField(blank=True, max_length=MAX_DOCUMENTTEKST)

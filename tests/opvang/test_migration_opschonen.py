@@ -69,3 +69,56 @@ def test_cleaning_twice_changes_nothing(gemeente):
     history = Locatie.history.count()
     migratie.opschonen(state_apps(), None)
     assert Locatie.history.count() == history
+
+
+def zonder_datumregels():
+    """Let the database hold dates outside the range, as before 0008 (this test only)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("PRAGMA ignore_check_constraints = ON")
+        else:
+            for naam in ("locatie_vanaf_in_bereik", "locatie_tot_in_bereik"):
+                cursor.execute(f"ALTER TABLE opvang_locatie DROP CONSTRAINT {naam}")
+
+
+@pytest.fixture
+def oude_datums(gemeente):
+    zonder_datumregels()
+    yield
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA ignore_check_constraints = OFF")
+
+
+def test_stored_dates_outside_the_range_are_brought_to_its_bounds(gemeente, oude_datums, capsys):
+    vroeg = oud_opgeslagen(gemeente, "Vroeg", beschikbaar_vanaf=date(1, 7, 1))
+    laat = oud_opgeslagen(
+        gemeente,
+        "Laat",
+        status="in_voorbereiding",
+        beschikbaar_vanaf=date(9999, 1, 1),
+        beschikbaar_tot=date(9999, 12, 31),
+    )
+    gewoon = oud_opgeslagen(gemeente, "Gewoon")
+    history = Locatie.history.count()
+
+    migratie = importlib.import_module("opvang.migrations.0007_datums_begrenzen")
+    migratie.begrenzen(state_apps(("opvang", "0006_locatie_naam_uniek")), None)
+
+    datums = {
+        loc.pk: (loc.beschikbaar_vanaf, loc.beschikbaar_tot, loc.version)
+        for loc in Locatie.objects.all()
+    }
+    assert datums == {
+        vroeg: (date(1990, 1, 1), None, 2),
+        laat: (date(2100, 12, 31), date(2100, 12, 31), 2),
+        gewoon: (date(2024, 1, 1), None, 1),
+    }
+    nieuw = Locatie.history.order_by("history_id")[history:]
+    assert [(h.id, h.history_change_reason) for h in nieuw] == [
+        (vroeg, migratie.REDEN),
+        (laat, migratie.REDEN),
+    ]
+    assert (
+        f"locatie {vroeg} ‘Vroeg’: 0001-07-01, leeg → 1990-01-01, leeg" in capsys.readouterr().out
+    )
