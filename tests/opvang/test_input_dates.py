@@ -123,3 +123,19 @@ def test_the_admin_refuses_an_implausible_date(client):
 def test_the_database_refuses_an_implausible_location_date(gemeente, datums):
     with pytest.raises(IntegrityError), transaction.atomic():
         LocatieFactory(gemeente=gemeente, **datums)
+
+
+def test_the_template_checks_the_same_range_in_excel(client, gemeente, gemeente_user):
+    import io
+
+    import openpyxl
+
+    client.force_login(gemeente_user)
+    response = client.get(reverse("opvang:excel_sjabloon_gemeente", args=[gemeente.code]))
+    blad = openpyxl.load_workbook(io.BytesIO(response.content))["Locaties"]
+    regels = {str(dv.sqref).split(":")[0]: dv for dv in blad.data_validations.dataValidation}
+    for kolom in ("I2", "J2"):  # Beschikbaar vanaf, Beschikbaar tot
+        regel = regels[kolom]
+        assert (regel.type, regel.operator) == ("date", "between")
+        assert (regel.formula1, regel.formula2) == ("32874", "73415")  # 1-1-1990, 31-12-2100
+        assert "1-1-1990 en 31-12-2100" in regel.error
