@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from kern.fields import CleanCharField, PlausibleDateField, PositiveWholeNumberField
 from opvang.audit import AuditedModel, AuditFields
 
 from .constants import Gebeurtenis, Rol
@@ -21,7 +22,7 @@ class Provincie(models.Model):
     code = models.CharField(
         "CBS-code", max_length=4, unique=True, validators=[provinciecode_validator]
     )
-    naam = models.CharField(max_length=100, unique=True)
+    naam = CleanCharField(max_length=100, unique=True)
 
     class Meta:
         verbose_name = "provincie"
@@ -36,7 +37,7 @@ class Regio(models.Model):
     """A sub-region within a province, such as U16 or Foodvalley."""
 
     provincie = models.ForeignKey(Provincie, on_delete=models.PROTECT, related_name="regios")
-    naam = models.CharField(max_length=100)
+    naam = CleanCharField(max_length=100)
 
     class Meta:
         verbose_name = "regio"
@@ -54,13 +55,13 @@ class Gemeente(AuditedModel):
     code = models.CharField(
         "CBS-code", max_length=6, unique=True, validators=[gemeentecode_validator]
     )
-    naam = models.CharField(max_length=100)
+    naam = CleanCharField(max_length=100)
     provincie = models.ForeignKey(Provincie, on_delete=models.PROTECT, related_name="gemeenten")
     regio = models.ForeignKey(
         Regio, on_delete=models.PROTECT, related_name="gemeenten", null=True, blank=True
     )
-    inwoners = models.PositiveIntegerField(null=True, blank=True)
-    inwoners_peildatum = models.DateField("peildatum inwoners", null=True, blank=True)
+    inwoners = PositiveWholeNumberField(null=True, blank=True)
+    inwoners_peildatum = PlausibleDateField("peildatum inwoners", null=True, blank=True)
 
     history = HistoricalRecords(bases=[AuditFields])
     objects = GemeenteQuerySet.as_manager()

@@ -1,5 +1,8 @@
 from django import forms
 
+from kern.forms import CleanTextField, PlausibleDateField
+from kern.text import MAX_TOELICHTING
+
 from .constants import ZEKERE_STATUSSEN, Status
 from .models import Locatie, Uitvraag
 from .services import LOCATIE_VELDEN, OPMERKING_VERPLICHT
@@ -40,7 +43,7 @@ class LocatieForm(forms.ModelForm):
         self.instance.gemeente = gemeente
 
     def clean_naam(self):
-        naam = " ".join(self.cleaned_data["naam"].split())
+        naam = self.cleaned_data["naam"]  # normalised by the field (kern.text)
         andere = Locatie.objects.filter(gemeente=self.gemeente, naam__iexact=naam)
         if self.instance.pk:
             andere = andere.exclude(pk=self.instance.pk)
@@ -84,13 +87,13 @@ class AfsluitenForm(forms.Form):
         ],
         widget=forms.RadioSelect,
     )
-    beschikbaar_tot = forms.DateField(
+    beschikbaar_tot = PlausibleDateField(
         label="Laatste dag in gebruik",
         required=False,
         widget=DateInput(),
         help_text="Verplicht bij ‘beëindigd’.",
     )
-    reden = forms.CharField(label="Reden", max_length=200)
+    reden = CleanTextField(label="Reden", max_length=200)
 
     def __init__(self, *args, locatie, **kwargs):
         super().__init__(*args, **kwargs)
@@ -99,7 +102,8 @@ class AfsluitenForm(forms.Form):
     def clean(self):
         data = super().clean()
         tot = data.get("beschikbaar_tot")
-        if data.get("status") == Status.BEEINDIGD and tot is None:
+        onleesbaar = "beschikbaar_tot" in self.errors  # already says why
+        if data.get("status") == Status.BEEINDIGD and tot is None and not onleesbaar:
             self.add_error("beschikbaar_tot", EINDDATUM_VERPLICHT)
         vanaf = self.locatie.beschikbaar_vanaf
         if tot and vanaf and tot < vanaf:
@@ -120,9 +124,11 @@ class BeoordelingForm(forms.Form):
         choices=[("akkoord", "Akkoord"), ("terugsturen", "Terugsturen met opmerking")],
         widget=forms.RadioSelect,
     )
-    opmerking = forms.CharField(
+    opmerking = CleanTextField(
         label="Opmerking",
         required=False,
+        multiline=True,
+        max_length=MAX_TOELICHTING,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Verplicht bij terugsturen; de gemeente ziet deze opmerking.",
     )

@@ -19,6 +19,8 @@ from django.utils import timezone
 
 from gemeenten.constants import Rol
 from gemeenten.models import Gemeente
+from kern.forms import WholeNumberField
+from kern.text import without_control_characters
 
 from . import services
 from .audit import toeschrijven
@@ -64,8 +66,8 @@ class ImportVerouderd(Exception):
 
 
 class OpgaveRijForm(forms.Form):
-    plekken = forms.IntegerField(min_value=0)
-    amv_plekken = forms.IntegerField(min_value=0, required=False)
+    plekken = WholeNumberField(min_value=0)
+    amv_plekken = WholeNumberField(min_value=0, required=False)
 
     def clean(self):
         data = super().clean()
@@ -369,8 +371,10 @@ def import_voorbereiden(
     """Check the file and record it with its preview; raise BestandGeweigerd if it fails.
 
     A refused file leaves no trace in the database (it is reported in the security log
-    by the caller).
+    by the caller). The file name is cleaned as every text (kern.text): it is shown in
+    lists and in the change reason of every location the import writes.
     """
+    bestandsnaam = without_control_characters(bestandsnaam)
     plan = plan_maken(
         inhoud=inhoud,
         bestandsnaam=bestandsnaam,

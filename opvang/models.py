@@ -3,9 +3,19 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
+
+from kern.dates import DATUM_BUITEN_BEREIK, EERSTE_DATUM, LAATSTE_DATUM
+from kern.fields import (
+    CleanCharField,
+    CleanTextField,
+    PlausibleDateField,
+    PositiveWholeNumberField,
+)
+from kern.text import MAX_TOELICHTING
 
 from .audit import AuditedModel, AuditedQuerySet, AuditFields
 from .constants import ZEKERE_STATUSSEN, IndieningStatus, OpgaveSoort, Soort, Status
@@ -19,8 +29,8 @@ class Cyclus(AuditedModel):
     """A two-year cycle of the Spreidingswet with its counting window and deadlines."""
 
     nummer = models.PositiveSmallIntegerField(unique=True)
-    telvenster_van = models.DateField("telvenster van", null=True, blank=True)
-    telvenster_tot = models.DateField(
+    telvenster_van = PlausibleDateField("telvenster van", null=True, blank=True)
+    telvenster_tot = PlausibleDateField(
         "telvenster tot en met",
         null=True,
         blank=True,
@@ -31,9 +41,11 @@ class Cyclus(AuditedModel):
         default=False,
         help_text="Of plekken in noodopvang meetellen voor de opgave in deze cyclus.",
     )
-    verslag_uiterlijk = models.DateField("provinciaal verslag uiterlijk", null=True, blank=True)
-    verdeelbesluit_uiterlijk = models.DateField("verdeelbesluit uiterlijk", null=True, blank=True)
-    realisatie_uiterlijk = models.DateField("plekken gerealiseerd uiterlijk", null=True, blank=True)
+    verslag_uiterlijk = PlausibleDateField("provinciaal verslag uiterlijk", null=True, blank=True)
+    verdeelbesluit_uiterlijk = PlausibleDateField("verdeelbesluit uiterlijk", null=True, blank=True)
+    realisatie_uiterlijk = PlausibleDateField(
+        "plekken gerealiseerd uiterlijk", null=True, blank=True
+    )
 
     history = HistoricalRecords(bases=AUDIT_BASES)
     objects = AuditedQuerySet.as_manager()
@@ -80,10 +92,10 @@ class Opgave(AuditedModel):
     )
     cyclus = models.ForeignKey(Cyclus, on_delete=models.PROTECT, related_name="opgaven")
     soort = models.CharField(max_length=20, choices=OpgaveSoort.choices)
-    plekken = models.PositiveIntegerField()
-    amv_plekken = models.PositiveIntegerField("waarvan AMV", null=True, blank=True)
-    bron = models.CharField(max_length=300, help_text="Waar het cijfer vandaan komt.")
-    datum = models.DateField(help_text="Datum van de bron; de jongste versie geldt.")
+    plekken = PositiveWholeNumberField()
+    amv_plekken = PositiveWholeNumberField("waarvan AMV", null=True, blank=True)
+    bron = CleanCharField(max_length=300, help_text="Waar het cijfer vandaan komt.")
+    datum = PlausibleDateField(help_text="Datum van de bron; de jongste versie geldt.")
     is_demo = models.BooleanField(
         "demo-schatting",
         default=False,
@@ -119,29 +131,29 @@ class Locatie(AuditedModel):
     gemeente = models.ForeignKey(
         "gemeenten.Gemeente", on_delete=models.PROTECT, related_name="locaties"
     )
-    naam = models.CharField("naam locatie", max_length=200)
+    naam = CleanCharField("naam locatie", max_length=200)
     soort = models.CharField(max_length=20, choices=Soort.choices)
     status = models.CharField(max_length=20, choices=Status.choices)
-    plekken = models.PositiveIntegerField(
+    plekken = PositiveWholeNumberField(
         help_text="Aantal opvangplekken; bij een initiatief in voorbereiding het minimum."
     )
-    plekken_max = models.PositiveIntegerField(
+    plekken_max = PositiveWholeNumberField(
         "plekken maximaal",
         null=True,
         blank=True,
         help_text="Alleen bij initiatieven in voorbereiding; leeg betekent gelijk aan plekken.",
     )
-    amv_plekken = models.PositiveIntegerField("waarvan AMV", default=0)
-    beschikbaar_vanaf = models.DateField(
+    amv_plekken = PositiveWholeNumberField("waarvan AMV", default=0)
+    beschikbaar_vanaf = PlausibleDateField(
         null=True, blank=True, help_text="Eerste dag waarop de plekken beschikbaar zijn."
     )
-    beschikbaar_tot = models.DateField(
+    beschikbaar_tot = PlausibleDateField(
         "beschikbaar tot en met",
         null=True,
         blank=True,
         help_text="Laatste dag waarop de plekken beschikbaar zijn; leeg is voor onbepaalde tijd.",
     )
-    toelichting = models.TextField(blank=True)
+    toelichting = CleanTextField(blank=True, max_length=MAX_TOELICHTING)
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -155,8 +167,11 @@ class Locatie(AuditedModel):
         verbose_name_plural = "locaties"
         ordering = ["gemeente__naam", "naam"]
         constraints = [
+            # On the normalised name (kern.text) and in any case: users, the form and
+            # the import take "AZC Noord" and "azc noord" for one location.
             models.UniqueConstraint(
-                fields=["gemeente", "naam"],
+                F("gemeente"),
+                Lower("naam"),
                 name="locatie_naam_uniek_per_gemeente",
                 violation_error_message="Deze gemeente heeft al een locatie met deze naam.",
             ),
@@ -176,6 +191,20 @@ class Locatie(AuditedModel):
                 | Q(beschikbaar_tot__isnull=True)
                 | Q(beschikbaar_tot__gte=F("beschikbaar_vanaf")),
                 violation_error_message="De einddatum ligt vóór de begindatum.",
+            ),
+            # Also in the database: a date from the year 1 made every report iterate
+            # two thousand years (kern.dates).
+            models.CheckConstraint(
+                name="locatie_vanaf_in_bereik",
+                condition=Q(beschikbaar_vanaf__isnull=True)
+                | Q(beschikbaar_vanaf__range=(EERSTE_DATUM, LAATSTE_DATUM)),
+                violation_error_message=DATUM_BUITEN_BEREIK,
+            ),
+            models.CheckConstraint(
+                name="locatie_tot_in_bereik",
+                condition=Q(beschikbaar_tot__isnull=True)
+                | Q(beschikbaar_tot__range=(EERSTE_DATUM, LAATSTE_DATUM)),
+                violation_error_message=DATUM_BUITEN_BEREIK,
             ),
             models.CheckConstraint(
                 name="locatie_zeker_heeft_vanaf",
@@ -219,8 +248,12 @@ class Uitvraag(AuditedModel):
         "gemeenten.Provincie", on_delete=models.PROTECT, related_name="uitvragen"
     )
     cyclus = models.ForeignKey(Cyclus, on_delete=models.PROTECT, related_name="uitvragen")
-    deadline = models.DateField()
-    bericht = models.TextField(blank=True, help_text="Toelichting voor de gemeenten (optioneel).")
+    deadline = PlausibleDateField()
+    bericht = CleanTextField(
+        blank=True,
+        max_length=MAX_TOELICHTING,
+        help_text="Toelichting voor de gemeenten (optioneel).",
+    )
     geopend_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -282,7 +315,7 @@ class Indiening(AuditedModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     beoordeeld_op = models.DateTimeField(null=True, blank=True)
-    opmerking = models.TextField(blank=True)
+    opmerking = CleanTextField(blank=True, max_length=MAX_TOELICHTING)
 
     history = HistoricalRecords(bases=AUDIT_BASES)
     objects = IndieningQuerySet.as_manager()
@@ -324,7 +357,7 @@ class UitvraagImport(AuditedModel):
         VERWERKT = "verwerkt", "verwerkt"
         AFGEWEZEN = "afgewezen", "afgewezen"
 
-    bestandsnaam = models.CharField(max_length=255)
+    bestandsnaam = CleanCharField(max_length=255)
     sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
     inhoud = models.BinaryField(editable=False)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PREVIEW)
@@ -346,12 +379,14 @@ class UitvraagImport(AuditedModel):
     )
     cyclus = models.ForeignKey(Cyclus, on_delete=models.PROTECT, null=True, blank=True)
     opgave_soort = models.CharField(max_length=20, choices=OpgaveSoort.choices, blank=True)
-    bron = models.CharField(max_length=300, blank=True)
+    bron = CleanCharField(max_length=300, blank=True)
     voorbeeld = models.JSONField("voorbeeld", default=dict, editable=False)
     toegevoegd = models.PositiveIntegerField("locaties toegevoegd", default=0)
     gewijzigd = models.PositiveIntegerField("locaties gewijzigd", default=0)
     opgaven = models.PositiveIntegerField("opgaven vastgelegd", default=0)
-    melding = models.TextField(blank=True, help_text="Waarom de verwerking is geweigerd.")
+    melding = CleanTextField(
+        blank=True, max_length=MAX_TOELICHTING, help_text="Waarom de verwerking is geweigerd."
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -8,6 +8,8 @@ from datetime import date
 
 from django.utils import timezone
 
+from kern.dates import is_plausible
+
 from .constants import VoortgangStatus
 from .models import Cyclus, Indiening, Locatie, Opgave, Uitvraag
 from .telregels import Dekking, Telling, tel
@@ -81,11 +83,12 @@ def kies_cyclus(nummer, user):
 
 
 def kies_peildatum(tekst):
-    """Return the peildatum asked for (YYYY-MM-DD), else today."""
+    """Return the peildatum asked for (YYYY-MM-DD) if plausible (kern.dates), else today."""
     try:
-        return date.fromisoformat(tekst) if tekst else today()
+        peildatum = date.fromisoformat(tekst) if tekst else today()
     except ValueError:
         return today()
+    return peildatum if is_plausible(peildatum) else today()
 
 
 def voortgang(uitvraag, gemeenten):

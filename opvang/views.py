@@ -8,6 +8,7 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from gemeenten.models import Gemeente
+from kern.dates import EERSTE_DATUM, LAATSTE_DATUM
 
 from . import services
 from .access import (
@@ -68,6 +69,7 @@ class GemeenteDetailView(LoginRequiredMixin, SingleTableMixin, FilterView):
             cyclus=self.cyclus,
             cycli=Cyclus.objects.all(),
             peildatum=self.peildatum,
+            bereik=(EERSTE_DATUM, LAATSTE_DATUM),
             cijfers=self.cyclus
             and gemeente_cijfers(gemeente=gemeente, cyclus=self.cyclus, peildatum=self.peildatum),
             opgaven=Opgave.objects.filter(gemeente=gemeente).select_related("cyclus"),

@@ -1,5 +1,8 @@
 from django import forms
 
+from kern.forms import CleanTextField, PlausibleDateField
+from kern.text import MAX_DOCUMENTTEKST
+
 from .models import DocumentVersie
 from .selectors import BRON_ACTUEEL, BRON_AKKOORD
 
@@ -7,10 +10,10 @@ KENMERK_BESTAAT = "Kenmerk {kenmerk} is al gebruikt voor een ander document van 
 
 
 class VaststellenForm(forms.Form):
-    kenmerk = forms.CharField(
+    kenmerk = CleanTextField(
         label="Kenmerk", max_length=50, help_text="Het documentnummer, bijvoorbeeld D/24/161337."
     )
-    peildatum = forms.DateField(
+    peildatum = PlausibleDateField(
         label="Peildatum",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="De datum waarop de huidige capaciteit wordt geteld.",
@@ -23,15 +26,25 @@ class VaststellenForm(forms.Form):
         ],
         widget=forms.RadioSelect,
     )
-    knelpunten = forms.CharField(label="Knelpunten", widget=forms.Textarea(attrs={"rows": 6}))
-    vervolg = forms.CharField(label="Vervolg", widget=forms.Textarea(attrs={"rows": 6}))
+    knelpunten = CleanTextField(
+        label="Knelpunten",
+        multiline=True,
+        max_length=MAX_DOCUMENTTEKST,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    vervolg = CleanTextField(
+        label="Vervolg",
+        multiline=True,
+        max_length=MAX_DOCUMENTTEKST,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
 
     def __init__(self, *args, provincie, **kwargs):
         super().__init__(*args, **kwargs)
         self.provincie = provincie
 
     def clean_kenmerk(self):
-        kenmerk = self.cleaned_data["kenmerk"].strip()
+        kenmerk = self.cleaned_data["kenmerk"]
         if DocumentVersie.objects.filter(provincie=self.provincie, kenmerk=kenmerk).exists():
             raise forms.ValidationError(KENMERK_BESTAAT.format(kenmerk=kenmerk))
         return kenmerk

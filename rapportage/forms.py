@@ -2,6 +2,8 @@
 
 from django import forms
 
+from kern.forms import PlausibleDateField
+
 from .selectors import BRON_ACTUEEL, BRON_AKKOORD
 
 
@@ -9,7 +11,7 @@ class RapportKeuzeForm(forms.Form):
     """Bound to request.GET; a missing cycle is the one kies_cyclus() picks."""
 
     cyclus = forms.TypedChoiceField(coerce=int, label="Cyclus")
-    peildatum = forms.DateField(
+    peildatum = PlausibleDateField(
         label="Peildatum",
         required=False,
         input_formats=["%Y-%m-%d"],

@@ -118,6 +118,9 @@ VERLOOP_ONDER = 40
 STAPPEN = (1, 2, 2.5, 5)
 MAAND_STAPPEN = (1, 3, 6, 12, 24, 36, 60, 120)
 MAX_LABELS = 10
+# The history shows at most the last 30 years, whatever the dates: a chart, its table
+# and the PDF stay small (a location from the year 1 once made 24.000 points).
+MAX_MAANDEN = 360
 
 
 @dataclass(frozen=True)
@@ -208,21 +211,29 @@ def _in_gebruik_ooit(rapport):
     return [w for w in waarden if w.vanaf is not None and is_in_gebruik_op(w, w.vanaf)]
 
 
+def _maanden_terug(d: date, n: int) -> date:
+    """Return the first day of the month n months before d's month."""
+    index = d.year * 12 + d.month - 1 - n
+    return date(index // 12, index % 12 + 1, 1)
+
+
 def capaciteit_per_maand(rapport: Rapport, *, vandaag: date) -> list[tuple[date, int]]:
     """Return (first day of the month, places in use) from the first location in use.
 
     Counted with the rule of huidige capaciteit (opvang.telregels.is_in_gebruik_op)
     over the report's locations; it runs to the end of the counting window, or to the
-    peildatum when that is later, or to this month while the window is unknown.
+    peildatum when that is later, or to this month while the window is unknown. It
+    starts at the first location in use, but at most MAX_MAANDEN months before its end.
     """
     locaties = _in_gebruik_ooit(rapport)
     if not locaties:
         return []
     eind = rapport.telvenster.tot if rapport.telvenster.is_bekend else vandaag
     eind = max(eind, rapport.peildatum)
+    begin = max(min(w.vanaf for w in locaties), _maanden_terug(eind, MAX_MAANDEN - 1))
     return [
         (d, sum(w.plekken for w in locaties if is_in_gebruik_op(w, d)))
-        for d in maanden(min(w.vanaf for w in locaties), eind)
+        for d in maanden(begin, eind)
     ]
 
 

@@ -6,6 +6,8 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from gemeenten.scope import provincie_scope_filter
+from kern.fields import CleanCharField, CleanTextField, PlausibleDateField
+from kern.text import MAX_DOCUMENTTEKST
 from opvang.audit import AuditedModel, AuditedQuerySet, AuditFields
 
 from .constants import DocumentSoort
@@ -37,12 +39,12 @@ class DocumentVersie(AuditedModel):
     cyclus = models.ForeignKey("opvang.Cyclus", on_delete=models.PROTECT, related_name="+")
     soort = models.CharField(max_length=10, choices=DocumentSoort.choices)
     versie = models.PositiveIntegerField()
-    kenmerk = models.CharField(max_length=50, help_text="Documentnummer, bijvoorbeeld D/24/161337.")
-    datum = models.DateField(help_text="Datum op het document.")
-    peildatum = models.DateField()
+    kenmerk = CleanCharField(max_length=50, help_text="Documentnummer, bijvoorbeeld D/24/161337.")
+    datum = PlausibleDateField(help_text="Datum op het document.")
+    peildatum = PlausibleDateField()
     bron = models.CharField(max_length=10)
-    knelpunten = models.TextField(blank=True)
-    vervolg = models.TextField(blank=True)
+    knelpunten = CleanTextField(blank=True, max_length=MAX_DOCUMENTTEKST)
+    vervolg = CleanTextField(blank=True, max_length=MAX_DOCUMENTTEKST)
     rapport = models.JSONField(help_text="De cijfers achter het document (het rapport als JSON).")
     pdf = models.BinaryField(editable=False)
     sha256 = models.CharField("SHA-256", max_length=64, editable=False)

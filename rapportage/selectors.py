@@ -15,6 +15,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from gemeenten.models import Gemeente
+from kern.dates import DATUM_BUITEN_BEREIK, is_plausible
 from opvang.constants import IndieningStatus, VoortgangStatus
 from opvang.models import Indiening, Locatie, Opgave, Uitvraag
 from opvang.selectors import voortgang
@@ -30,6 +31,10 @@ ONGELDIGE_PEILDATUM = "Ongeldige peildatum: gebruik het formaat JJJJ-MM-DD, zoal
 
 class OngeldigeParameter(ValueError):
     """A peildatum or bron asked for that cannot be used; the message is Dutch."""
+
+
+class DatumBuitenBereik(OngeldigeParameter):
+    """A peildatum outside the plausible range (kern.dates): refused, never counted."""
 
 
 @dataclass(frozen=True)
@@ -114,11 +119,22 @@ def totaal(rijen) -> Totaal:
 
 
 def lees_peildatum(tekst):
-    """Parse a peildatum written as YYYY-MM-DD; OngeldigeParameter if it is not."""
+    """Parse a peildatum written as YYYY-MM-DD; OngeldigeParameter if it is not.
+
+    A date outside the plausible range raises DatumBuitenBereik.
+    """
     try:
-        return datetime.strptime(tekst, "%Y-%m-%d").date()
+        peildatum = datetime.strptime(tekst, "%Y-%m-%d").date()
     except (TypeError, ValueError):
         raise OngeldigeParameter(ONGELDIGE_PEILDATUM) from None
+    controleer_peildatum(peildatum)
+    return peildatum
+
+
+def controleer_peildatum(peildatum):
+    """Raise DatumBuitenBereik unless the peildatum lies in the plausible range."""
+    if not is_plausible(peildatum):
+        raise DatumBuitenBereik(DATUM_BUITEN_BEREIK)
 
 
 def _som(waarden):
@@ -232,11 +248,13 @@ def verslag_rapport(*, provincie, cyclus, peildatum=None, bron=BRON_ACTUEEL) -> 
 
     bron 'actueel' counts the registered locations now; 'akkoord' counts each
     gemeente's latest accepted submission (none: no locations). The opgave is always
-    the one that applies now.
+    the one that applies now. A peildatum outside the plausible range is refused
+    (DatumBuitenBereik) whoever asks: its charts would run for centuries.
     """
     if bron not in BRONNEN:
         raise OngeldigeParameter(ONBEKENDE_BRON)
     peildatum = peildatum or timezone.localdate()
+    controleer_peildatum(peildatum)
     venster = cyclus.telvenster
     gemeenten = list(
         Gemeente.objects.filter(provincie=provincie).select_related("regio").order_by("code")

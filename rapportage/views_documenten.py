@@ -5,12 +5,13 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from gemeenten.constants import Rol
+from kern.dates import EERSTE_DATUM, LAATSTE_DATUM
 from opvang.access import get_provincie_for_user_or_404
 from opvang.models import Cyclus
 
@@ -19,7 +20,13 @@ from .constants import DocumentSoort
 from .documenten import CONCEPT, Kop, document_context, document_html, document_pdf
 from .documenten_forms import VaststellenForm
 from .models import DocumentVersie
-from .selectors import BRON_AKKOORD, OngeldigeParameter, lees_peildatum, verslag_rapport
+from .selectors import (
+    BRON_AKKOORD,
+    DatumBuitenBereik,
+    OngeldigeParameter,
+    lees_peildatum,
+    verslag_rapport,
+)
 
 PDF = "application/pdf"
 
@@ -49,17 +56,31 @@ def _crumbs(provincie, *items):
 
 
 def _keuze(request):
-    """Return (peildatum, bron) from the query string; defaults today and 'akkoord'."""
+    """Return (peildatum, bron, fout) from the query string; defaults today and 'akkoord'.
+
+    A date that cannot be read counts as today, as before; so does one outside the
+    plausible range, and fout is then its Dutch message (else "").
+    """
+    peildatum, fout = None, ""
     try:
         peildatum = lees_peildatum(request.GET["peildatum"]) if "peildatum" in request.GET else None
+    except DatumBuitenBereik as exc:
+        fout = str(exc)
     except OngeldigeParameter:
-        peildatum = None
+        pass
     bron = request.GET.get("bron", BRON_AKKOORD)
-    return peildatum or timezone.localdate(), bron
+    return peildatum or timezone.localdate(), bron, fout
+
+
+def _buiten_bereik(exc):
+    return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
 
 
 def _concept_context(request, provincie, cyclus, soort, **teksten):
-    peildatum, bron = _keuze(request)
+    """Return the concept's context; DatumBuitenBereik for an implausible peildatum."""
+    peildatum, bron, fout = _keuze(request)
+    if fout:
+        raise DatumBuitenBereik(fout)
     try:
         rapport = verslag_rapport(
             provincie=provincie, cyclus=cyclus, peildatum=peildatum, bron=bron
@@ -78,11 +99,13 @@ def documenten(request, provincie, cyclus, soort):
         .select_related("vastgesteld_door")
         .defer("pdf", "rapport")
     )
-    peildatum, bron = _keuze(request)
+    peildatum, bron, fout = _keuze(request)
     ctx = {
         "provincie": provincie,
         "cyclus": cyclus,
         "peildatum": peildatum,
+        "peildatum_fout": fout,
+        "bereik": (EERSTE_DATUM, LAATSTE_DATUM),
         "bron": bron,
         "documenten": [
             (soort, [v for v in versies if v.soort == soort]) for soort in DocumentSoort
@@ -96,13 +119,19 @@ def documenten(request, provincie, cyclus, soort):
 @document_view
 def document_voorbeeld(request, provincie, cyclus, soort):
     """The document as HTML, from the same context as the PDF."""
-    context = _concept_context(request, provincie, cyclus, soort)
+    try:
+        context = _concept_context(request, provincie, cyclus, soort)
+    except DatumBuitenBereik as exc:
+        return _buiten_bereik(exc)
     return HttpResponse(document_html({**context, "voorbeeld": True}))
 
 
 @document_view
 def document_concept(request, provincie, cyclus, soort):
-    pdf = document_pdf(_concept_context(request, provincie, cyclus, soort))
+    try:
+        pdf = document_pdf(_concept_context(request, provincie, cyclus, soort))
+    except DatumBuitenBereik as exc:
+        return _buiten_bereik(exc)
     response = HttpResponse(pdf, content_type=PDF)
     naam = f"concept-{soort}-{provincie.code}-cyclus{cyclus.nummer}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{naam}"'
@@ -113,7 +142,7 @@ def document_concept(request, provincie, cyclus, soort):
 def document_vaststellen(request, provincie, cyclus, soort):
     if not may_vaststellen(request.user, provincie):
         raise PermissionDenied
-    peildatum, bron = _keuze(request)
+    peildatum, bron, _fout = _keuze(request)
     form = VaststellenForm(
         request.POST or None,
         provincie=provincie,

@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 
+from kern import numbers, text
+
 FORMULE = "Formules zijn niet toegestaan; vul de waarde zelf in."
-GEEN_GETAL = "Vul een geheel getal in, zonder punt of komma."
+GEEN_GETAL = numbers.GEEN_GEHEEL_GETAL  # the web form's message: one parser for both
 GEEN_DATUM = "Vul een datum in, bijvoorbeeld 1-7-2025."
 ONBEKENDE_KEUZE = "Onbekende waarde; kies uit: {opties}."
-STUURTEKENS = (
-    "De tekst bevat onzichtbare stuurtekens (bijvoorbeeld voor de schrijfrichting); verwijder die."
-)
-
-# C0 controls except tab and line breaks, DEL and C1 controls, and the Unicode
-# bidirectional controls that can make a name display differently from what it is.
-STUURTEKEN_RE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-)
-GEHEEL_GETAL_RE = re.compile(r"^[+-]?\d+$")
+# Text cells go through the form fields, which clean them as on the web (kern.text).
+STUURTEKENS = text.STUURTEKENS
 DATUM_FORMATEN = ("%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y")
 
 
@@ -48,26 +41,20 @@ def _leeg(cel):
 def tekst(cel):
     if _leeg(cel):
         return ""
-    waarde = weergave(cel.waarde).strip()
-    if STUURTEKEN_RE.search(waarde):
-        raise CelFout(STUURTEKENS)
-    return waarde
+    return weergave(cel.waarde).strip()
 
 
 def geheel_getal(cel):
-    """Return an int, None for an empty cell; a negative number is left to the form."""
+    """Return an int, None for an empty cell; a negative number is left to the form.
+
+    Text is read as on the web (kern.numbers): 1000 and 1.000 are a thousand.
+    """
     if _leeg(cel):
         return None
-    waarde = cel.waarde
-    if isinstance(waarde, bool):
-        raise CelFout(GEEN_GETAL)
-    if isinstance(waarde, int):
-        return waarde
-    if isinstance(waarde, float) and waarde.is_integer():
-        return int(waarde)
-    if isinstance(waarde, str) and GEHEEL_GETAL_RE.match(waarde.strip()):
-        return int(waarde.strip())
-    raise CelFout(GEEN_GETAL)
+    try:
+        return numbers.parse_whole_number(cel.waarde)
+    except ValueError:
+        raise CelFout(GEEN_GETAL) from None
 
 
 def datum(cel):

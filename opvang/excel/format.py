@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kern.text import comparable
+
 BLAD_UITLEG = "Uitleg"
 BLAD_LOCATIES = "Locaties"
 BLAD_OPGAVE = "Opgave"
@@ -51,8 +53,8 @@ OPGAVE_KOLOMMEN = (
 
 
 def normaliseer(tekst):
-    """Return text compared the way users expect: spaces collapsed, case ignored."""
-    return " ".join(str(tekst).split()).casefold()
+    """Return text compared the way users expect: cleaned as stored (kern.text), any case."""
+    return comparable(tekst)
 
 
 def getal(n):

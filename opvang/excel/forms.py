@@ -2,6 +2,8 @@
 
 from django import forms
 
+from kern.forms import CleanTextField
+
 from ..constants import OpgaveSoort
 from ..models import Cyclus
 
@@ -37,7 +39,7 @@ class ProvincieImportForm(ImportForm):
         initial=OpgaveSoort.INDICATIEF,
         help_text="Alleen van belang als het bestand een tabblad ‘Opgave’ heeft.",
     )
-    bron = forms.CharField(
+    bron = CleanTextField(
         label="Bron van de opgaven",
         max_length=300,
         required=False,

@@ -36,6 +36,14 @@ TE_VEEL_RIJEN = "Het tabblad heeft meer dan {max} rijen. Splits het bestand in d
 VERBODEN_XML = (
     "Het bestand bevat XML-constructies (entiteiten of een DTD) die niet zijn toegestaan."
 )
+VERBORGEN_BLAD = (
+    "Het tabblad ‘{naam}’ is verborgen. Het Opvangregister leest alleen zichtbare "
+    "tabbladen: maak het zichtbaar of verwijder het, en upload het bestand opnieuw."
+)
+DUBBEL_BLAD = (
+    "Het werkboek heeft meer dan één tabblad ‘{naam}’ (namen die alleen in hoofdletters, "
+    "spaties of onzichtbare tekens verschillen). Houd er één over en upload het opnieuw."
+)
 
 
 @dataclass(frozen=True)
@@ -82,17 +90,32 @@ def _door_defusedxml(exc):
     return False
 
 
-def _zoek_blad(boek, naam):
-    return next((boek[t] for t in boek.sheetnames if normaliseer(t) == normaliseer(naam)), None)
+def _zoek_blad(boek, naam, fouten):
+    """Return the sheet called naam (names compared as users do), or None.
+
+    A sheet the import reads must be the only one of its name and visible: a visible
+    decoy before a (very) hidden sheet of the same name must not decide what is read.
+    """
+    gevonden = [boek[t] for t in boek.sheetnames if normaliseer(t) == normaliseer(naam)]
+    if len(gevonden) > 1:
+        titels = " · ".join(b.title for b in gevonden)
+        fouten.append(Fout(naam, None, "", titels, DUBBEL_BLAD.format(naam=naam)))
+    elif gevonden and gevonden[0].sheet_state != "visible":
+        fouten.append(Fout(naam, None, "", "", VERBORGEN_BLAD.format(naam=naam)))
+    else:
+        return gevonden[0] if gevonden else None
+    return None
 
 
 def _lees(boek):
-    locatieblad = _zoek_blad(boek, BLAD_LOCATIES)
+    fouten = []
+    locatieblad = _zoek_blad(boek, BLAD_LOCATIES, fouten)
+    opgaveblad = _zoek_blad(boek, BLAD_OPGAVE, fouten)
+    if fouten:
+        raise BestandGeweigerd(fouten, "hidden or duplicate sheet")
     if locatieblad is None:
         weiger(GEEN_LOCATIEBLAD, "no sheet", blad=BLAD_LOCATIES)
-    fouten = []
     locaties = _lees_blad(locatieblad, BLAD_LOCATIES, LOCATIE_KOLOMMEN, fouten)
-    opgaveblad = _zoek_blad(boek, BLAD_OPGAVE)
     opgaven = None
     if opgaveblad is not None:
         opgaven = _lees_blad(opgaveblad, BLAD_OPGAVE, OPGAVE_KOLOMMEN, fouten)

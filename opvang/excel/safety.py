@@ -8,6 +8,7 @@ declared sizes also bound what openpyxl can unpack later.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from django.conf import settings
@@ -28,6 +29,26 @@ TE_GROOT_UITGEPAKT = (
     "het wordt uit voorzorg niet gelezen."
 )
 TE_VEEL_ONDERDELEN = "Het bestand bestaat uit ongewoon veel onderdelen en wordt niet gelezen."
+INGESLOTEN_OBJECT = (
+    "Het bestand bevat een ingesloten object of programma (bijvoorbeeld een ingevoegd "
+    "document of een koppeling ernaar). Verwijder het en sla het bestand op als "
+    "‘Excel-werkmap (*.xlsx)’."
+)
+ACTIVEX = (
+    "Het bestand bevat ActiveX-besturingselementen. Verwijder die en sla het bestand op "
+    "als ‘Excel-werkmap (*.xlsx)’."
+)
+
+# Parts that hold or point to code or foreign objects. Printer settings are the one
+# binary part Excel writes into ordinary workbooks; vbaProject.bin is a macro (above).
+PRINTERINSTELLINGEN_RE = re.compile(r"xl/printersettings/printersettings\d+\.bin")
+UITVOERBAAR = (
+    ".exe", ".dll", ".com", ".scr", ".pif", ".bat", ".cmd", ".ps1", ".vbs", ".vbe", ".js",
+    ".jse", ".wsf", ".hta", ".cpl", ".msi", ".jar", ".lnk", ".ocx", ".sys",
+)  # fmt: skip
+OLE_TYPES = (b"oleobject", b"x-msdownload", b"x-msdos-program", b"x-ole-storage")
+OLE_RELATIES = (b"relationships/oleobject", b"relationships/package")
+ACTIVEX_RELATIES = (b"relationships/control", b"relationships/activexcontrolbinary")
 
 MAX_ONDERDELEN = 500
 # Small members cannot expand to much, whatever their ratio.
@@ -62,6 +83,32 @@ def controleer_bestand(inhoud, bestandsnaam):
         weiger(MACRO, "macro")
     if b"macroenabled" in archief.read("[Content_Types].xml").lower():
         weiger(MACRO, "macro")
+    _controleer_objecten(archief, namen)
+
+
+def _is_object(naam):
+    naam = naam.lower()
+    if naam.startswith("xl/embeddings/") or naam.endswith(UITVOERBAAR):
+        return True
+    return naam.endswith(".bin") and not PRINTERINSTELLINGEN_RE.fullmatch(naam)
+
+
+def _controleer_objecten(archief, namen):
+    """Refuse embedded OLE objects, ActiveX controls and executables, or links to them.
+
+    Found by part name, by the content type a part is declared with, and by the
+    relationships that point to such parts (also outside the file).
+    """
+    if any(n.lower().startswith("xl/activex/") for n in namen):
+        weiger(ACTIVEX, "activex")
+    if any(_is_object(n) for n in namen):
+        weiger(INGESLOTEN_OBJECT, "embedded object")
+    types = archief.read("[Content_Types].xml").lower()
+    relaties = b" ".join(archief.read(n).lower() for n in namen if n.lower().endswith(".rels"))
+    if b"activex" in types or any(r in relaties for r in ACTIVEX_RELATIES):
+        weiger(ACTIVEX, "activex")
+    if any(t in types for t in OLE_TYPES) or any(r in relaties for r in OLE_RELATIES):
+        weiger(INGESLOTEN_OBJECT, "embedded object")
 
 
 def _controleer_onderdelen(onderdelen):

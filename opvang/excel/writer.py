@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import date
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+
+from kern.dates import DATUM_BUITEN_BEREIK, EERSTE_DATUM, LAATSTE_DATUM
+from kern.text import MAX_TOELICHTING
 
 from ..constants import Soort, Status
 from .format import (
@@ -26,6 +30,7 @@ from .format import (
     OPGAVE_KOLOMMEN,
     SOORT,
     STATUS,
+    getal,
 )
 
 DATUMFORMAAT = "d-m-yyyy"
@@ -75,7 +80,11 @@ UITLEG = [
     ("Naam locatie — verplicht; samen met de gemeente herkent het register de locatie.", False),
     ("Soort — kies uit de lijst: " + " · ".join(Soort.labels) + ".", False),
     ("Status — kies uit de lijst: " + " · ".join(Status.labels) + ".", False),
-    ("Plekken — geheel getal, 0 of meer; bij een initiatief in voorbereiding het minimum.", False),
+    (
+        "Plekken — geheel getal, 0 of meer, zoals 1000 of 1.000; bij een initiatief in "
+        "voorbereiding het minimum.",
+        False,
+    ),
     (
         "Plekken max — alleen bij initiatieven in voorbereiding, niet kleiner dan Plekken; "
         "leeg betekent gelijk aan Plekken.",
@@ -83,12 +92,12 @@ UITLEG = [
     ),
     ("Waarvan AMV — geheel getal, niet meer dan Plekken; leeg betekent 0.", False),
     (
-        "Beschikbaar vanaf — datum, bijvoorbeeld 1-7-2025; verplicht bij ‘in gebruik’ en "
-        "‘in realisatie’.",
+        "Beschikbaar vanaf — datum tussen 1-1-1990 en 31-12-2100, bijvoorbeeld 1-7-2025; "
+        "verplicht bij ‘in gebruik’ en ‘in realisatie’.",
         False,
     ),
     ("Beschikbaar tot — laatste dag; leeg betekent voor onbepaalde tijd.", False),
-    ("Toelichting — vrije tekst.", False),
+    (f"Toelichting — vrije tekst, ten hoogste {getal(MAX_TOELICHTING)} tekens.", False),
     ("", False),
     (
         "Formules worden niet uitgerekend: vul getallen en datums zelf in. Laat de kopjes "
@@ -145,10 +154,11 @@ def _validatie(blad, kolommen, laatste_rij):
         ),
         DATUM: lambda: DataValidation(
             type="date",
-            operator="greaterThan",
-            formula1="1",
+            operator="between",
+            formula1=str(_excel_datum(EERSTE_DATUM)),
+            formula2=str(_excel_datum(LAATSTE_DATUM)),
             errorTitle="Geen datum",
-            error="Vul een datum in, bijvoorbeeld 1-7-2025.",
+            error=f"Vul een datum in, bijvoorbeeld 1-7-2025. {DATUM_BUITEN_BEREIK}",
         ),
     }
     for i, kolom in enumerate(kolommen, start=1):
@@ -159,6 +169,11 @@ def _validatie(blad, kolommen, laatste_rij):
             letter = get_column_letter(i)
             regel.add(f"{letter}2:{letter}{laatste_rij}")
             blad.add_data_validation(regel)
+
+
+def _excel_datum(d):
+    """Return a date as Excel's serial number (days since 30-12-1899)."""
+    return (d - date(1899, 12, 30)).days
 
 
 def _keuzelijst(labels):

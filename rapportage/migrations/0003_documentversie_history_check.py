@@ -10,12 +10,12 @@ from importlib import import_module
 
 from django.db import migrations
 
-history_checked = import_module("opvang.migrations.0007_history_matches_row").history_checked
+history_checked = import_module("opvang.migrations.0011_history_matches_row").history_checked
 
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("opvang", "0007_history_matches_row"),
+        ("opvang", "0011_history_matches_row"),
         ("rapportage", "0002_documenten_append_only"),
     ]
 

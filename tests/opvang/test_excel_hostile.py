@@ -200,3 +200,111 @@ def test_an_empty_locaties_sheet_is_refused(gemeente_user):
     uit = io.BytesIO()
     boek.save(uit)
     assert weiger(uit.getvalue(), gemeente_user) == [reader.LEEG_BLAD]
+
+
+def met_bladen(*bladen):
+    """Return .xlsx bytes with sheets (title, state, rows); each is a Locaties-like sheet.
+
+    The titles are written into workbook.xml afterwards: openpyxl (like Excel) renames a
+    title that differs from another only in case, a hostile file need not.
+    """
+    boek = openpyxl.Workbook()
+    boek.remove(boek.active)
+    for i, (_titel, staat, rijen) in enumerate(bladen):
+        blad = boek.create_sheet(f"Blad{i}")
+        blad.append(LOCATIE_KOPPEN)
+        for r in rijen:
+            blad.append(r)
+        blad.sheet_state = staat
+    uit = io.BytesIO()
+    boek.save(uit)
+    with zipfile.ZipFile(uit) as z:
+        xml = z.read("xl/workbook.xml").decode()
+    for i, (titel, _staat, _rijen) in enumerate(bladen):
+        xml = xml.replace(f'name="Blad{i}"', f'name="{titel}"')
+    return vervang(uit.getvalue(), "xl/workbook.xml", xml.encode())
+
+
+@pytest.mark.parametrize("echt", ["LOCATIES", " locaties", "Locaties\u200b"])
+def test_a_very_hidden_locaties_sheet_behind_a_visible_decoy_is_refused(gemeente_user, echt):
+    inhoud = met_bladen(
+        (echt, "veryHidden", [rij(Naam_locatie="Echt", Plekken=9999)]),
+        ("Locaties", "visible", [rij()]),
+    )
+    with zipfile.ZipFile(io.BytesIO(inhoud)) as z:
+        assert b'state="veryHidden"' in z.read("xl/workbook.xml")
+        assert b'name="Locaties"' in z.read("xl/workbook.xml")
+    assert weiger(inhoud, gemeente_user) == [reader.DUBBEL_BLAD.format(naam="Locaties")]
+
+
+@pytest.mark.parametrize("staat", ["hidden", "veryHidden"])
+def test_a_hidden_sheet_the_import_reads_is_refused(gemeente_user, staat):
+    inhoud = met_bladen(("Uitleg", "visible", []), ("Locaties", staat, [rij()]))
+    assert weiger(inhoud, gemeente_user) == [reader.VERBORGEN_BLAD.format(naam="Locaties")]
+
+
+def test_a_hidden_opgave_sheet_is_refused(gemeente_user):
+    inhoud = met_bladen(("Locaties", "visible", [rij()]), ("Opgave", "hidden", []))
+    assert weiger(inhoud, gemeente_user) == [reader.VERBORGEN_BLAD.format(naam="Opgave")]
+
+
+def test_two_sheets_whose_names_differ_only_in_case_or_spaces_are_refused(gemeente_user):
+    inhoud = met_bladen(("Locaties", "visible", [rij()]), ("LOCATIES ", "visible", [rij()]))
+    assert weiger(inhoud, gemeente_user) == [reader.DUBBEL_BLAD.format(naam="Locaties")]
+
+
+def test_a_hidden_sheet_the_import_does_not_read_is_no_problem(gemeente, gemeente_user):
+    inhoud = met_bladen(("Locaties", "visible", [rij()]), ("Hulplijsten", "veryHidden", []))
+    assert len(plan_maken(inhoud=inhoud, bestandsnaam="x.xlsx", user=gemeente_user).locaties) == 1
+
+
+OLE_TYPE = "application/vnd.openxmlformats-officedocument.oleObject"
+
+
+def met_type(inhoud, deel, content_type):
+    """Return the workbook with an Override of [Content_Types].xml for part deel."""
+    with zipfile.ZipFile(io.BytesIO(inhoud)) as z:
+        types = z.read("[Content_Types].xml").decode()
+    override = f'<Override PartName="/{deel}" ContentType="{content_type}"/>'
+    return vervang(inhoud, "[Content_Types].xml", types.replace("</Types>", override + "</Types>"))
+
+
+@pytest.mark.parametrize(
+    ("onderdelen", "melding"),
+    [
+        ({"xl/embeddings/oleObject1.bin": b"\xd0\xcf\x11\xe0" + b"\0" * 508}, "INGESLOTEN_OBJECT"),
+        ({"xl/embeddings/Microsoft_Word_Document.docx": b"PK\3\4"}, "INGESLOTEN_OBJECT"),
+        ({"xl/media/payload.exe": b"MZ" + b"\0" * 510}, "INGESLOTEN_OBJECT"),
+        ({"xl/extra/data.bin": b"\0" * 512}, "INGESLOTEN_OBJECT"),
+        ({"xl/activeX/activeX1.xml": b"<ax/>", "xl/activeX/activeX1.bin": b"\0"}, "ACTIVEX"),
+    ],
+    ids=["ole-object", "embedded-document", "executable", "binary-part", "activex"],
+)
+def test_embedded_objects_and_executables_are_refused(gemeente_user, onderdelen, melding):
+    inhoud = vervang(werkboek([rij()]), "", b"", onderdelen)
+    assert weiger(inhoud, gemeente_user) == [getattr(safety, melding)]
+
+
+def test_an_ole_object_under_another_name_is_refused_by_its_content_type(gemeente_user):
+    inhoud = vervang(werkboek([rij()]), "", b"", {"xl/media/image1.png": b"\x89PNG"})
+    assert weiger(met_type(inhoud, "xl/media/image1.png", OLE_TYPE), gemeente_user) == [
+        safety.INGESLOTEN_OBJECT
+    ]
+
+
+def test_a_link_to_an_ole_object_is_refused(gemeente_user):
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxml'
+        'formats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://'
+        'schemas.openxmlformats.org/officeDocument/2006/relationships/oleObject" '
+        'Target="file:///C:/Windows/System32/calc.exe" TargetMode="External"/></Relationships>'
+    )
+    inhoud = vervang(werkboek([rij()]), "", b"", {"xl/worksheets/_rels/sheet1.xml.rels": rels})
+    assert weiger(inhoud, gemeente_user) == [safety.INGESLOTEN_OBJECT]
+
+
+def test_printer_settings_saved_by_excel_are_no_problem(gemeente, gemeente_user):
+    inhoud = vervang(
+        werkboek([rij()]), "", b"", {"xl/printerSettings/printerSettings1.bin": b"\0" * 256}
+    )
+    assert len(plan_maken(inhoud=inhoud, bestandsnaam="x.xlsx", user=gemeente_user).locaties) == 1

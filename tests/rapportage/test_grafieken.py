@@ -54,6 +54,19 @@ def test_a_later_peildatum_or_an_unknown_window_extends_the_history(demo, cyclus
     assert onbekend[-1][0] == date(2026, 11, 1)
 
 
+def test_the_history_has_a_bounded_number_of_points_whatever_the_dates(db, cyclus):
+    gemeente = GemeenteFactory()
+    LocatieFactory(gemeente=gemeente, beschikbaar_vanaf=date(1990, 1, 1))
+    r = verslag_rapport(provincie=gemeente.provincie, cyclus=cyclus, peildatum=date(2100, 12, 31))
+
+    reeks = grafieken.capaciteit_per_maand(r, vandaag=VANDAAG)
+    grafiek = grafieken.capaciteit_grafiek(r, vandaag=VANDAAG)
+
+    assert len(reeks) == len(grafiek.punten) == grafieken.MAX_MAANDEN == 360
+    assert (reeks[0][0], reeks[-1][0]) == (date(2071, 1, 1), date(2100, 12, 1))
+    assert len(grafiek.x_labels) <= grafieken.MAX_LABELS + 1
+
+
 def test_the_history_chart_has_the_opgave_line_and_dutch_labels(demo, cyclus1):
     grafiek = grafieken.capaciteit_grafiek(rapport(demo, cyclus1), vandaag=VANDAAG)
     svg = render_to_string("rapportage/grafieken/capaciteit.html", {"grafiek": grafiek})

@@ -48,6 +48,6 @@ def drop_trigger(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("opvang", "0004_uitvraagimport_history_append_only")]
+    dependencies = [("opvang", "0008_datum_bereik")]
 
     operations = [migrations.RunPython(create_trigger, drop_trigger)]

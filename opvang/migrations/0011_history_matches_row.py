@@ -107,7 +107,7 @@ def history_checked(tables):
 class Migration(migrations.Migration):
     dependencies = [
         ("gemeenten", "0004_beheer_groep"),
-        ("opvang", "0006_base_manager_guarded"),
+        ("opvang", "0010_base_manager_guarded"),
     ]
 
     operations = [migrations.RunPython(create_triggers, drop_triggers)]

@@ -9,7 +9,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("opvang", "0005_indiening_snapshot_onveranderlijk"),
+        ("opvang", "0009_indiening_snapshot_onveranderlijk"),
     ]
 
     operations = [
