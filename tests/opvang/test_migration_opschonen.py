@@ -11,6 +11,7 @@ import pytest
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 
+from kern.history import record_history
 from opvang.models import Locatie
 from tests.factories import LocatieFactory
 
@@ -24,11 +25,19 @@ def state_apps(node=VOOR):
 
 
 def oud_opgeslagen(gemeente, naam, **velden):
-    """Store a location as the web form did before: no cleaning, no history."""
-    model = state_apps().get_model("opvang", "Locatie")
+    """Store a location as the web form did before: no cleaning, with its history row.
+
+    The history row keeps PostgreSQL's commit-time check (opvang 0011) satisfied for rows
+    the migration leaves alone, as the web form's history did.
+    """
+    apps = state_apps()
     standaard = {"soort": "azc", "status": "in_gebruik", "plekken": 10, "amv_plekken": 0}
     standaard["beschikbaar_vanaf"] = date(2024, 1, 1)
-    return model.objects.create(gemeente_id=gemeente.pk, naam=naam, **{**standaard, **velden}).pk
+    loc = apps.get_model("opvang", "Locatie").objects.create(
+        gemeente_id=gemeente.pk, naam=naam, **{**standaard, **velden}
+    )
+    record_history(apps.get_model("opvang", "HistoricalLocatie"), loc, "vóór de invoerregels")
+    return loc.pk
 
 
 def test_stored_names_are_cleaned_and_look_alikes_renamed_without_loss(gemeente, capsys):
