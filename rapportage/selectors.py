@@ -325,22 +325,8 @@ def capaciteit_per_maand(rijen, venster, peildatum, *, vandaag) -> tuple[Maandst
     )
 
 
-def verslag_rapport(
-    *, provincie, cyclus, peildatum=None, bron=BRON_ACTUEEL, vandaag=None
-) -> Rapport:
-    """Assemble the province's report in a fixed number of queries.
-
-    bron 'actueel' counts the registered locations now; 'akkoord' counts each
-    gemeente's latest accepted submission (none: no locations). The opgave is always
-    the one that applies now. A peildatum outside the plausible range is refused
-    (DatumBuitenBereik) whoever asks: its charts would run for centuries. vandaag
-    (default today) ends the capacity history while the counting window is unknown.
-    """
-    if bron not in BRONNEN:
-        raise OngeldigeParameter(ONBEKENDE_BRON)
-    peildatum = peildatum or timezone.localdate()
-    controleer_peildatum(peildatum)
-    venster = cyclus.telvenster
+def _gemeente_rijen(provincie, cyclus, peildatum, bron):
+    """Return (a GemeenteRij per gemeente of the province by code, latest uitvraag)."""
     gemeenten = list(
         Gemeente.objects.filter(provincie=provincie).select_related("regio").order_by("code")
     )
@@ -362,6 +348,26 @@ def verslag_rapport(
         )
         for g in gemeenten
     )
+    return rijen, uitvraag
+
+
+def verslag_rapport(
+    *, provincie, cyclus, peildatum=None, bron=BRON_ACTUEEL, vandaag=None
+) -> Rapport:
+    """Assemble the province's report in a fixed number of queries.
+
+    bron 'actueel' counts the registered locations now; 'akkoord' counts each
+    gemeente's latest accepted submission (none: no locations). The opgave is always
+    the one that applies now. A peildatum outside the plausible range is refused
+    (DatumBuitenBereik) whoever asks: its charts would run for centuries. vandaag
+    (default today) ends the capacity history while the counting window is unknown.
+    """
+    if bron not in BRONNEN:
+        raise OngeldigeParameter(ONBEKENDE_BRON)
+    peildatum = peildatum or timezone.localdate()
+    controleer_peildatum(peildatum)
+    venster = cyclus.telvenster
+    rijen, uitvraag = _gemeente_rijen(provincie, cyclus, peildatum, bron)
     som = totaal(rijen)
     return Rapport(
         provincie_code=provincie.code,

@@ -128,6 +128,34 @@ def _vaststellen_initial(request, provincie, cyclus):
     return {"peildatum": vraag.peildatum, **({"bron": vraag.bron} if "bron" in request.GET else {})}
 
 
+def _vastgesteld(request, document):
+    """Say what was drawn up and return to the list on its peildatum and source."""
+    messages.success(
+        request,
+        f"{document.get_soort_display()} is vastgesteld als versie "
+        f"{document.versie} met kenmerk {document.kenmerk}.",
+    )
+    lijst = reverse("rapportage:documenten", args=[document.provincie.code, document.cyclus.nummer])
+    query = urlencode({"peildatum": document.peildatum.isoformat(), "bron": document.bron})
+    return redirect(f"{lijst}?{query}")
+
+
+def _vaststellen_pagina(request, form, provincie, cyclus, soort):
+    documenten_url = reverse("rapportage:documenten", args=[provincie.code, cyclus.nummer])
+    ctx = {
+        "form": form,
+        "provincie": provincie,
+        "cyclus": cyclus,
+        "soort": DocumentSoort(soort),
+        "crumbs": _crumbs(
+            provincie,
+            ("Verslag en plan", documenten_url),
+            (f"{DocumentSoort(soort).label} vaststellen", ""),
+        ),
+    }
+    return render(request, "rapportage/document_vaststellen.html", ctx)
+
+
 @document_view
 def document_vaststellen(request, provincie, cyclus, soort):
     if not may_vaststellen(request.user, provincie):
@@ -146,28 +174,8 @@ def document_vaststellen(request, provincie, cyclus, soort):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(
-                request,
-                f"{document.get_soort_display()} is vastgesteld als versie "
-                f"{document.versie} met kenmerk {document.kenmerk}.",
-            )
-            # Back to the list on the peildatum and source just drawn up, not today's.
-            documenten_url = reverse("rapportage:documenten", args=[provincie.code, cyclus.nummer])
-            query = urlencode({"peildatum": document.peildatum.isoformat(), "bron": document.bron})
-            return redirect(f"{documenten_url}?{query}")
-    documenten_url = reverse("rapportage:documenten", args=[provincie.code, cyclus.nummer])
-    ctx = {
-        "form": form,
-        "provincie": provincie,
-        "cyclus": cyclus,
-        "soort": DocumentSoort(soort),
-        "crumbs": _crumbs(
-            provincie,
-            ("Verslag en plan", documenten_url),
-            (f"{DocumentSoort(soort).label} vaststellen", ""),
-        ),
-    }
-    return render(request, "rapportage/document_vaststellen.html", ctx)
+            return _vastgesteld(request, document)
+    return _vaststellen_pagina(request, form, provincie, cyclus, soort)
 
 
 @login_required
