@@ -8,11 +8,10 @@ from datetime import date
 
 from django.utils import timezone
 
-from kern.dates import is_plausible
-
 from .constants import VoortgangStatus
-from .models import Cyclus, Indiening, Locatie, Opgave, Uitvraag
+from .models import Cyclus, Indiening, Locatie, Opgave
 from .telregels import Dekking, Telling, tel
+from .vraag import standaard_cyclus
 
 
 @dataclass(frozen=True)
@@ -42,6 +41,20 @@ def geldende_opgaven(cyclus, gemeenten):
     return {opgave.gemeente_id: opgave for opgave in qs}
 
 
+def tel_gemeente(*, gemeente, cyclus, opgave, waarden, peildatum) -> GemeenteCijfers:
+    """Count one gemeente's figures from its locations' values: the one assembly of them.
+
+    The gemeente page and the province's report (rapportage.selectors) both use it.
+    """
+    return GemeenteCijfers(
+        gemeente=gemeente,
+        cyclus=cyclus,
+        opgave=opgave,
+        telling=tel(waarden, cyclus.telvenster, peildatum),
+        peildatum=peildatum,
+    )
+
+
 def cijfers_per_gemeente(*, gemeenten, cyclus, peildatum=None):
     """Return GemeenteCijfers for each gemeente, in three queries whatever their number."""
     peildatum = peildatum or today()
@@ -51,11 +64,11 @@ def cijfers_per_gemeente(*, gemeenten, cyclus, peildatum=None):
     for locatie in Locatie.objects.filter(gemeente__in=gemeenten):
         waarden[locatie.gemeente_id].append(locatie.waarden)
     return [
-        GemeenteCijfers(
+        tel_gemeente(
             gemeente=gemeente,
             cyclus=cyclus,
             opgave=opgaven.get(gemeente.pk),
-            telling=tel(waarden[gemeente.pk], cyclus.telvenster, peildatum),
+            waarden=waarden[gemeente.pk],
             peildatum=peildatum,
         )
         for gemeente in gemeenten
@@ -67,28 +80,16 @@ def gemeente_cijfers(*, gemeente, cyclus, peildatum=None):
 
 
 def kies_cyclus(nummer, user):
-    """Return the cycle asked for, else the one of the province's open uitvraag, else the
-    latest cycle whose counting window is known."""
+    """Return the cycle asked for, else the one opvang.vraag.standaard_cyclus() picks.
+
+    For pages that only name a cycle in passing (a location, a workbook); pages that
+    count on a peildatum bind opvang.vraag.CyclusKeuzeForm, which refuses an unknown one.
+    """
     cycli = list(Cyclus.objects.all())
-    if not cycli:
-        return None
     for cyclus in cycli:
         if str(cyclus.nummer) == str(nummer):
             return cyclus
-    uitvraag = Uitvraag.objects.for_user(user).open().first()
-    if uitvraag:
-        return uitvraag.cyclus
-    bekend = [c for c in cycli if c.telvenster.is_bekend]
-    return (bekend or cycli)[-1]
-
-
-def kies_peildatum(tekst):
-    """Return the peildatum asked for (YYYY-MM-DD) if plausible (kern.dates), else today."""
-    try:
-        peildatum = date.fromisoformat(tekst) if tekst else today()
-    except ValueError:
-        return today()
-    return peildatum if is_plausible(peildatum) else today()
+    return standaard_cyclus(cycli, user)
 
 
 def voortgang(uitvraag, gemeenten):

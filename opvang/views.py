@@ -4,6 +4,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
@@ -22,10 +23,11 @@ from .access import (
 )
 from .filters import LocatieFilter
 from .forms import AfsluitenForm, BeoordelingForm, LocatieForm, UitvraagForm, VersieForm
-from .models import Cyclus, Indiening, Locatie, Opgave, Uitvraag
-from .selectors import gemeente_cijfers, kies_cyclus, kies_peildatum, voortgang, wijzigingen
+from .models import Indiening, Locatie, Opgave, Uitvraag
+from .selectors import gemeente_cijfers, kies_cyclus, voortgang, wijzigingen
 from .services import LOCATIE_VELDEN
 from .tables import LocatieTable
+from .vraag import CyclusKeuzeForm, standaard_cyclus
 
 
 def _crumbs(*items):
@@ -53,12 +55,24 @@ class GemeenteDetailView(LoginRequiredMixin, SingleTableMixin, FilterView):
 
     def get_queryset(self):
         self.gemeente = get_gemeente_for_user_or_404(self.request.user, self.kwargs["code"])
-        self.cyclus = kies_cyclus(self.request.GET.get("cyclus"), self.request.user)
-        self.peildatum = kies_peildatum(self.request.GET.get("peildatum"))
+        self.keuze = CyclusKeuzeForm(self.request.GET, user=self.request.user)
+        if self.keuze.is_valid():
+            self.cyclus = self.keuze.cleaned_data["cyclus"]
+            self.peildatum = self.keuze.cleaned_data["peildatum"]
+        else:
+            # The page says what was wrong and shows the defaults, with status 400.
+            self.cyclus = standaard_cyclus(self.keuze.cycli.values(), self.request.user)
+            self.peildatum = timezone.localdate()
         return Locatie.objects.for_user(self.request.user).filter(gemeente=self.gemeente)
 
     def get_table_kwargs(self):
         return {"cyclus": self.cyclus}
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if self.keuze.errors:
+            response.status_code = 400
+        return response
 
     def get_context_data(self, **kwargs):
         user, gemeente = self.request.user, self.gemeente
@@ -67,7 +81,8 @@ class GemeenteDetailView(LoginRequiredMixin, SingleTableMixin, FilterView):
             **kwargs,
             gemeente=gemeente,
             cyclus=self.cyclus,
-            cycli=Cyclus.objects.all(),
+            cycli=self.keuze.cycli.values(),
+            keuze=self.keuze,
             peildatum=self.peildatum,
             bereik=(EERSTE_DATUM, LAATSTE_DATUM),
             cijfers=self.cyclus

@@ -108,7 +108,7 @@ def document_context(*, soort, rapport, kop, knelpunten="", vervolg=""):
         "plan_delen": PLAN_DELEN,
         "grafieken_template": "rapportage/pdf/_grafieken.html",
         "dekking_grafiek": grafieken.dekking_grafiek(rapport),
-        "capaciteit_grafiek": grafieken.capaciteit_grafiek(rapport, vandaag=kop.datum),
+        "capaciteit_grafiek": grafieken.capaciteit_grafiek(rapport),
         "hoofdstukken": HOOFDSTUKKEN[DocumentSoort(soort)],
         "geplande_locaties": {rij.code: geplande_locaties(rij) for rij in rapport.gemeenten},
         "categorie_labels": dict(Categorie.choices),

@@ -58,7 +58,7 @@ def _cijfers(rij_of_totaal):
     return [attrgetter(a)(rij_of_totaal) for _, a in CIJFERS]
 
 
-def export_rijen(rapport: Rapport, rijen, *, filter_omschrijving=""):
+def tabel_rijen(rapport: Rapport, rijen, *, filter_omschrijving=""):
     """Return the table as lists of plain values: the gemeente rows, then the totals row.
 
     The totals row adds up exactly these rows and says whether a filter left some out.
@@ -155,7 +155,7 @@ def gemeenten_csv(rapport: Rapport, rijen, *, filter_omschrijving="") -> str:
     uit.write("\ufeff")
     schrijver = csv.writer(uit, delimiter=";", lineterminator="\r\n")
     schrijver.writerow(KOPPEN)
-    for rij in export_rijen(rapport, rijen, filter_omschrijving=filter_omschrijving):
+    for rij in tabel_rijen(rapport, rijen, filter_omschrijving=filter_omschrijving):
         schrijver.writerow([_csv_cel(w) for w in rij])
     return uit.getvalue()
 
@@ -167,7 +167,7 @@ def gemeenten_xlsx(rapport: Rapport, rijen, *, filter_omschrijving="") -> bytes:
     blad.title = "Gemeenten"
     _kopregel(blad, KOPPEN, BREEDTES)
     for r, rij in enumerate(
-        export_rijen(rapport, rijen, filter_omschrijving=filter_omschrijving), 2
+        tabel_rijen(rapport, rijen, filter_omschrijving=filter_omschrijving), 2
     ):
         for c, waarde in enumerate(rij):
             if c == DEKKING_KOLOM and waarde is not None:

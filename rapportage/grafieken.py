@@ -1,7 +1,8 @@
 """Chart data for the dashboard and the PDF: pure functions over the report object.
 
-The templates in templates/rapportage/grafieken/ draw these values as inline SVG; every
-coordinate is computed here, so a template only places what it is given. Coordinates are
+The report holds the figures (the capacity history is Rapport.capaciteit); this module
+only turns them into coordinates. The templates in templates/rapportage/grafieken/ draw
+these values as inline SVG; a template only places what it is given. Coordinates are
 in the SVG's own units (the viewBox); CSS scales the chart to its container.
 """
 
@@ -11,8 +12,6 @@ import math
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-
-from opvang.telregels import is_in_gebruik_op
 
 from .selectors import Rapport
 
@@ -118,9 +117,6 @@ VERLOOP_ONDER = 40
 STAPPEN = (1, 2, 2.5, 5)
 MAAND_STAPPEN = (1, 3, 6, 12, 24, 36, 60, 120)
 MAX_LABELS = 10
-# The history shows at most the last 30 years, whatever the dates: a chart, its table
-# and the PDF stay small (a location from the year 1 once made 24.000 points).
-MAX_MAANDEN = 360
 
 
 @dataclass(frozen=True)
@@ -189,52 +185,11 @@ def maand_label(d: date) -> str:
     return f"{MAANDEN[d.month - 1]} {d.year}"
 
 
-def maanden(van: date, tot: date) -> list[date]:
-    """Return the first day of every month from van's month up to and including tot's."""
-    n = (tot.year - van.year) * 12 + tot.month - van.month
-    return [
-        date(van.year + (van.month - 1 + i) // 12, (van.month - 1 + i) % 12 + 1, 1)
-        for i in range(n + 1)
-    ]
-
-
 def _mooie_stap(grootste, aantal=5):
     """Return a round step (1, 2, 2.5 or 5 times a power of ten) giving about `aantal` lines."""
     ruw = max(grootste, 1) / aantal
     macht = 10 ** math.floor(math.log10(ruw))
     return max(next((s * macht for s in STAPPEN if s * macht >= ruw), 10 * macht), 1)
-
-
-def _in_gebruik_ooit(rapport):
-    """Return the locations of the report that are in use on some day (so on their vanaf)."""
-    waarden = (loc.waarden for rij in rapport.gemeenten for loc in rij.locaties)
-    return [w for w in waarden if w.vanaf is not None and is_in_gebruik_op(w, w.vanaf)]
-
-
-def _maanden_terug(d: date, n: int) -> date:
-    """Return the first day of the month n months before d's month."""
-    index = d.year * 12 + d.month - 1 - n
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def capaciteit_per_maand(rapport: Rapport, *, vandaag: date) -> list[tuple[date, int]]:
-    """Return (first day of the month, places in use) from the first location in use.
-
-    Counted with the rule of huidige capaciteit (opvang.telregels.is_in_gebruik_op)
-    over the report's locations; it runs to the end of the counting window, or to the
-    peildatum when that is later, or to this month while the window is unknown. It
-    starts at the first location in use, but at most MAX_MAANDEN months before its end.
-    """
-    locaties = _in_gebruik_ooit(rapport)
-    if not locaties:
-        return []
-    eind = rapport.telvenster.tot if rapport.telvenster.is_bekend else vandaag
-    eind = max(eind, rapport.peildatum)
-    begin = max(min(w.vanaf for w in locaties), _maanden_terug(eind, MAX_MAANDEN - 1))
-    return [
-        (d, sum(w.plekken for w in locaties if is_in_gebruik_op(w, d)))
-        for d in maanden(begin, eind)
-    ]
 
 
 def _x_labels(dagen, x_van):
@@ -247,9 +202,9 @@ def _x_labels(dagen, x_van):
     )
 
 
-def capaciteit_grafiek(rapport: Rapport, *, vandaag: date) -> CapaciteitGrafiek | None:
-    """Return the capacity history as a line with the opgave as a horizontal line."""
-    reeks = capaciteit_per_maand(rapport, vandaag=vandaag)
+def capaciteit_grafiek(rapport: Rapport) -> CapaciteitGrafiek | None:
+    """Return the report's capacity history as a line, the opgave as a horizontal line."""
+    reeks = [(p.datum, p.plekken) for p in rapport.capaciteit]
     if not reeks:
         return None
     x0, x_eind, as_y = LINKS, BREEDTE - RECHTS, VERLOOP_HOOGTE - VERLOOP_ONDER

@@ -9,24 +9,35 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from gemeenten.models import Gemeente
 from kern.dates import DATUM_BUITEN_BEREIK, is_plausible
 from opvang.constants import IndieningStatus, VoortgangStatus
-from opvang.models import Indiening, Locatie, Opgave, Uitvraag
-from opvang.selectors import voortgang
-from opvang.telregels import Dekking, LocatieWaarden, Telling, Telvenster, categorie, tel
+from opvang.models import Indiening, Locatie, Uitvraag
+from opvang.selectors import GemeenteCijfers, geldende_opgaven, tel_gemeente, voortgang
+from opvang.telregels import (
+    Dekking,
+    LocatieWaarden,
+    Telling,
+    Telvenster,
+    categorie,
+    is_in_gebruik_op,
+)
+from opvang.vraag import ONGELDIGE_PEILDATUM, PeildatumField
 
 BRON_ACTUEEL = "actueel"
 BRON_AKKOORD = "akkoord"
 BRONNEN = (BRON_ACTUEEL, BRON_AKKOORD)
 
 ONBEKENDE_BRON = "Onbekende bron: kies 'actueel' of 'akkoord'."
-ONGELDIGE_PEILDATUM = "Ongeldige peildatum: gebruik het formaat JJJJ-MM-DD, zoals 2024-10-15."
+# The capacity history shows at most the last 30 years, whatever the dates: a chart, its
+# table and the PDF stay small (a location from the year 1 once made 24.000 points).
+MAX_MAANDEN = 360
 
 
 class OngeldigeParameter(ValueError):
@@ -49,12 +60,10 @@ class RapportLocatie:
 
 @dataclass(frozen=True)
 class GemeenteRij(Dekking):
-    code: str
-    naam: str
+    """A gemeente's row of the report: its figures (opvang's GemeenteCijfers) and more."""
+
+    cijfers: GemeenteCijfers
     regio: str
-    opgave_plekken: int | None
-    opgave_amv: int | None
-    telling: Telling
     locaties: tuple[RapportLocatie, ...]
     # False when the source is 'akkoord' and the gemeente has no accepted submission:
     # it then counts as having no locations.
@@ -64,10 +73,38 @@ class GemeenteRij(Dekking):
     indiening_status: str | None
 
     @property
+    def code(self):
+        return self.cijfers.gemeente.code
+
+    @property
+    def naam(self):
+        return self.cijfers.gemeente.naam
+
+    @property
+    def opgave_plekken(self):
+        return self.cijfers.opgave_plekken
+
+    @property
+    def opgave_amv(self):
+        return self.cijfers.opgave_amv
+
+    @property
+    def telling(self):
+        return self.cijfers.telling
+
+    @property
     def indiening_status_label(self):
         if self.indiening_status is None:
             return ""
         return VoortgangStatus(self.indiening_status).label
+
+
+@dataclass(frozen=True)
+class Maandstand:
+    """The places in use on the first day of a month (the capacity history)."""
+
+    datum: date
+    plekken: int
 
 
 @dataclass(frozen=True)
@@ -85,6 +122,8 @@ class Rapport(Dekking):
     opgave_amv: int | None
     telling: Telling
     uitvraag_deadline: date | None
+    # The places in use on the first of every month (capaciteit_per_maand).
+    capaciteit: tuple[Maandstand, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -119,15 +158,19 @@ def totaal(rijen) -> Totaal:
 
 
 def lees_peildatum(tekst):
-    """Parse a peildatum written as YYYY-MM-DD; OngeldigeParameter if it is not.
+    """Parse a peildatum as opvang.vraag.PeildatumField does; OngeldigeParameter if not.
 
-    A date outside the plausible range raises DatumBuitenBereik.
+    A date outside the plausible range raises DatumBuitenBereik; empty text is refused
+    (a caller that means today passes None).
     """
     try:
-        peildatum = datetime.strptime(tekst, "%Y-%m-%d").date()
-    except (TypeError, ValueError):
+        peildatum = PeildatumField().clean(tekst)
+    except ValidationError as fout:
+        if DATUM_BUITEN_BEREIK in fout.messages:
+            raise DatumBuitenBereik(DATUM_BUITEN_BEREIK) from None
         raise OngeldigeParameter(ONGELDIGE_PEILDATUM) from None
-    controleer_peildatum(peildatum)
+    if peildatum is None:
+        raise OngeldigeParameter(ONGELDIGE_PEILDATUM)
     return peildatum
 
 
@@ -229,40 +272,65 @@ def _indiening_statussen(provincie, cyclus, gemeenten):
     return uitvraag, {pk: str(status) for pk, (status, _) in stand.items()}
 
 
-def _rij(gemeente, opgave, locaties, venster, peildatum, *, bron_beschikbaar, status):
+def _rij(gemeente, cyclus, opgave, locaties, peildatum, *, bron_beschikbaar, status):
+    venster = cyclus.telvenster
+    cijfers = tel_gemeente(
+        gemeente=gemeente,
+        cyclus=cyclus,
+        opgave=opgave,
+        waarden=[w for _, w, _ in locaties],
+        peildatum=peildatum,
+    )
     return GemeenteRij(
-        code=gemeente.code,
-        naam=gemeente.naam,
+        cijfers=cijfers,
         regio=gemeente.regio.naam if gemeente.regio else "",
-        opgave_plekken=opgave.plekken if opgave else None,
-        opgave_amv=opgave.amv_plekken if opgave else None,
-        telling=tel((w for _, w, _ in locaties), venster, peildatum),
         locaties=tuple(RapportLocatie(n, w, str(categorie(w, venster)), t) for n, w, t in locaties),
         bron_beschikbaar=bron_beschikbaar,
         indiening_status=status,
     )
 
 
-def verslag_rapport(*, provincie, cyclus, peildatum=None, bron=BRON_ACTUEEL) -> Rapport:
-    """Assemble the province's report in a fixed number of queries.
+def maanden(van: date, tot: date) -> list[date]:
+    """Return the first day of every month from van's month up to and including tot's."""
+    n = (tot.year - van.year) * 12 + tot.month - van.month
+    return [
+        date(van.year + (van.month - 1 + i) // 12, (van.month - 1 + i) % 12 + 1, 1)
+        for i in range(n + 1)
+    ]
 
-    bron 'actueel' counts the registered locations now; 'akkoord' counts each
-    gemeente's latest accepted submission (none: no locations). The opgave is always
-    the one that applies now. A peildatum outside the plausible range is refused
-    (DatumBuitenBereik) whoever asks: its charts would run for centuries.
+
+def _maanden_terug(d: date, n: int) -> date:
+    """Return the first day of the month n months before d's month."""
+    index = d.year * 12 + d.month - 1 - n
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def capaciteit_per_maand(rijen, venster, peildatum, *, vandaag) -> tuple[Maandstand, ...]:
+    """Return the places in use on the first of every month, from the first location in use.
+
+    Counted with the rule of huidige capaciteit (opvang.telregels.is_in_gebruik_op)
+    over the rows' locations; it runs to the end of the counting window, or to the
+    peildatum when that is later, or to this month while the window is unknown. It
+    starts at the first location in use, but at most MAX_MAANDEN months before its end.
     """
-    if bron not in BRONNEN:
-        raise OngeldigeParameter(ONBEKENDE_BRON)
-    peildatum = peildatum or timezone.localdate()
-    controleer_peildatum(peildatum)
-    venster = cyclus.telvenster
+    waarden = (loc.waarden for rij in rijen for loc in rij.locaties)
+    locaties = [w for w in waarden if w.vanaf is not None and is_in_gebruik_op(w, w.vanaf)]
+    if not locaties:
+        return ()
+    eind = max(venster.tot if venster.is_bekend else vandaag, peildatum)
+    begin = max(min(w.vanaf for w in locaties), _maanden_terug(eind, MAX_MAANDEN - 1))
+    return tuple(
+        Maandstand(d, sum(w.plekken for w in locaties if is_in_gebruik_op(w, d)))
+        for d in maanden(begin, eind)
+    )
+
+
+def _gemeente_rijen(provincie, cyclus, peildatum, bron):
+    """Return (a GemeenteRij per gemeente of the province by code, latest uitvraag)."""
     gemeenten = list(
         Gemeente.objects.filter(provincie=provincie).select_related("regio").order_by("code")
     )
-    opgaven = {
-        o.gemeente_id: o
-        for o in Opgave.objects.in_cyclus(cyclus).geldend().filter(gemeente__in=gemeenten)
-    }
+    opgaven = geldende_opgaven(cyclus, gemeenten)
     if bron == BRON_ACTUEEL:
         locaties, beschikbaar = _actuele_locaties(gemeenten)
     else:
@@ -271,15 +339,35 @@ def verslag_rapport(*, provincie, cyclus, peildatum=None, bron=BRON_ACTUEEL) -> 
     rijen = tuple(
         _rij(
             g,
+            cyclus,
             opgaven.get(g.pk),
             locaties.get(g.pk, []),
-            venster,
             peildatum,
             bron_beschikbaar=g.pk in beschikbaar,
             status=statussen.get(g.pk),
         )
         for g in gemeenten
     )
+    return rijen, uitvraag
+
+
+def verslag_rapport(
+    *, provincie, cyclus, peildatum=None, bron=BRON_ACTUEEL, vandaag=None
+) -> Rapport:
+    """Assemble the province's report in a fixed number of queries.
+
+    bron 'actueel' counts the registered locations now; 'akkoord' counts each
+    gemeente's latest accepted submission (none: no locations). The opgave is always
+    the one that applies now. A peildatum outside the plausible range is refused
+    (DatumBuitenBereik) whoever asks: its charts would run for centuries. vandaag
+    (default today) ends the capacity history while the counting window is unknown.
+    """
+    if bron not in BRONNEN:
+        raise OngeldigeParameter(ONBEKENDE_BRON)
+    peildatum = peildatum or timezone.localdate()
+    controleer_peildatum(peildatum)
+    venster = cyclus.telvenster
+    rijen, uitvraag = _gemeente_rijen(provincie, cyclus, peildatum, bron)
     som = totaal(rijen)
     return Rapport(
         provincie_code=provincie.code,
@@ -293,54 +381,7 @@ def verslag_rapport(*, provincie, cyclus, peildatum=None, bron=BRON_ACTUEEL) -> 
         opgave_amv=som.opgave_amv,
         telling=som.telling,
         uitvraag_deadline=uitvraag.deadline if uitvraag else None,
-    )
-
-
-def _cijfers_als_json(opgave_plekken, opgave_amv, telling, dekking):
-    return {
-        "opgave": {"plekken": opgave_plekken, "amv": opgave_amv},
-        "harde_opvangcapaciteit": {"plekken": telling.hard, "amv": telling.hard_amv},
-        "harde_plancapaciteit": {"plekken": telling.hard_plan, "amv": telling.hard_plan_amv},
-        "minimale_dekking": {
-            "plekken": telling.minimale_dekking,
-            "amv": telling.minimale_dekking_amv,
-            "percentage": float(dekking) if dekking is not None else None,
-        },
-        "planvoorraad": {"min": telling.planvoorraad_min, "max": telling.planvoorraad_max},
-        "perspectief": {"min": telling.perspectief_min, "max": telling.perspectief_max},
-        "huidige_capaciteit": telling.huidig,
-    }
-
-
-def _datum(d):
-    return d.isoformat() if d else None
-
-
-def rapport_als_json(rapport: Rapport) -> dict:
-    """Return the report as the JSON export for the Landelijke Regietafel."""
-    return {
-        "provincie": {"code": rapport.provincie_code, "naam": rapport.provincie_naam},
-        "cyclus": rapport.cyclus_nummer,
-        "bron": rapport.bron,
-        "telvenster": {
-            "van": _datum(rapport.telvenster.van),
-            "tot": _datum(rapport.telvenster.tot),
-        },
-        "peildatum": rapport.peildatum.isoformat(),
-        **_cijfers_als_json(
-            rapport.opgave_plekken,
-            rapport.opgave_amv,
-            rapport.telling,
-            rapport.dekking_percentage,
+        capaciteit=capaciteit_per_maand(
+            rijen, venster, peildatum, vandaag=vandaag or timezone.localdate()
         ),
-        "gemeenten": [
-            {
-                "code": rij.code,
-                "naam": rij.naam,
-                **_cijfers_als_json(
-                    rij.opgave_plekken, rij.opgave_amv, rij.telling, rij.dekking_percentage
-                ),
-            }
-            for rij in rapport.gemeenten
-        ],
-    }
+    )

@@ -12,7 +12,8 @@ from opvang.audit import toeschrijven
 
 from .documenten import VASTGESTELD, Kop, document_context, document_pdf
 from .models import DocumentDownload, DocumentVersie
-from .selectors import rapport_als_json, verslag_rapport
+from .selectors import verslag_rapport
+from .serializers import rapport_als_json
 
 GELIJKTIJDIG_VASTGESTELD = (
     "Iemand anders heeft dit document zojuist vastgesteld. Bekijk de versies en probeer "
@@ -52,7 +53,8 @@ def document_vaststellen(
         bron=bron,
         knelpunten=knelpunten,
         vervolg=vervolg,
-        rapport=rapport_als_json(rapport),
+        # The whole report object, so the archive holds every figure the PDF shows.
+        rapport=rapport_als_json(rapport, volledig=True),
         pdf=document_pdf(context),
         vastgesteld_door=user,
     )

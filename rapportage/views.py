@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django_tables2 import RequestConfig
 
@@ -13,21 +12,13 @@ from gemeenten.models import Provincie
 from gemeenten.scope import may_read_provincie
 from opvang.access import get_provincie_for_user_or_404
 from opvang.models import Cyclus
-from opvang.selectors import kies_cyclus
 
 from . import exports, grafieken
 from .filters import GemeenteRijFilter
-from .forms import RapportKeuzeForm
-from .selectors import (
-    BRON_ACTUEEL,
-    OngeldigeParameter,
-    Rapport,
-    lees_peildatum,
-    rapport_als_json,
-    totaal,
-    verslag_rapport,
-)
+from .selectors import Rapport, totaal
+from .serializers import rapport_als_json
 from .tables import GemeenteRijTable
+from .vraag import RapportVraagForm
 
 GEEN_CYCLUS = "Er is nog geen cyclus vastgelegd; beheer voert de cycli in."
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -54,7 +45,7 @@ def provincie_view(view):
 class GemeenteOverzicht:
     """The report chosen in the URL and its gemeente rows as filtered and sorted there."""
 
-    keuze: RapportKeuzeForm | None  # None: there is no cycle yet
+    keuze: RapportVraagForm | None  # None: there is no cycle yet
     rapport: Rapport | None = None
     filter: GemeenteRijFilter | None = None
     table: GemeenteRijTable | None = None
@@ -70,13 +61,12 @@ def gemeente_overzicht(request, provincie):
     Without a valid choice the overview holds only the form with its errors; without
     any cycle, not even that.
     """
-    standaard = kies_cyclus(request.GET.get("cyclus"), request.user)
-    if standaard is None:
+    keuze = RapportVraagForm(request.GET, provincie=provincie, user=request.user)
+    if not keuze.heeft_cycli:
         return GemeenteOverzicht(keuze=None)
-    keuze = RapportKeuzeForm(request.GET, cycli=Cyclus.objects.all(), standaard_cyclus=standaard)
     if not keuze.is_valid():
         return GemeenteOverzicht(keuze)
-    rapport = verslag_rapport(provincie=provincie, **keuze.rapport_kwargs())
+    rapport = keuze.vraag().rapport()
     filter_form = GemeenteRijFilter(request.GET, rijen=rapport.gemeenten)
     rijen = filter_form.filter(rapport.gemeenten)
     table = GemeenteRijTable(
@@ -120,17 +110,24 @@ def dashboard(request, provincie):
         return render(request, "rapportage/dashboard.html", context, status=status)
     context.update(
         dekking_grafiek=grafieken.dekking_grafiek(rapport),
-        capaciteit_grafiek=grafieken.capaciteit_grafiek(rapport, vandaag=timezone.localdate()),
+        capaciteit_grafiek=grafieken.capaciteit_grafiek(rapport),
         querystring=request.GET.urlencode(),
     )
     return render(request, "rapportage/dashboard.html", context)
 
 
+def ongeldige_vraag(request, fout, terug=""):
+    """Return the 400 page in the layout that says, in Dutch, what was wrong."""
+    context = {"fout": fout, "terug": terug}
+    return render(request, "rapportage/vraag_fout.html", context, status=400)
+
+
 def _export(request, provincie, maak, extensie, content_type):
     overzicht = gemeente_overzicht(request, provincie)
     if overzicht.rapport is None:
-        fout = overzicht.keuze.errors.as_text() if overzicht.keuze else GEEN_CYCLUS
-        return HttpResponse(fout, status=400, content_type="text/plain; charset=utf-8")
+        fout = overzicht.keuze.foutmelding() if overzicht.keuze else GEEN_CYCLUS
+        terug = reverse("rapportage:dashboard", args=[provincie.code])
+        return ongeldige_vraag(request, fout, terug)
     rapport = overzicht.rapport
     inhoud = maak(rapport, overzicht.rijen, filter_omschrijving=overzicht.filter.omschrijving())
     response = HttpResponse(inhoud, content_type=content_type)
@@ -161,14 +158,7 @@ def _json(data, status=200):
 def verslag_json(request, provincie, cyclus):
     """The verslag figures as JSON, for the Landelijke Regietafel and for checks."""
     cyclus = get_object_or_404(Cyclus, nummer=cyclus)
-    try:
-        peildatum = request.GET.get("peildatum")
-        rapport = verslag_rapport(
-            provincie=provincie,
-            cyclus=cyclus,
-            peildatum=lees_peildatum(peildatum) if peildatum is not None else None,
-            bron=request.GET.get("bron", BRON_ACTUEEL),
-        )
-    except OngeldigeParameter as fout:
-        return _json({"fout": str(fout)}, status=400)
-    return _json(rapport_als_json(rapport))
+    keuze = RapportVraagForm(request.GET, provincie=provincie, cyclus=cyclus)
+    if not keuze.is_valid():
+        return _json({"fout": keuze.foutmelding()}, status=400)
+    return _json(rapport_als_json(keuze.vraag().rapport()))

@@ -1,11 +1,12 @@
 """Pages of the verslag and plan: preview, concept PDF, vaststellen, archived versions."""
 
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,13 +21,8 @@ from .constants import DocumentSoort
 from .documenten import CONCEPT, Kop, document_context, document_html, document_pdf
 from .documenten_forms import VaststellenForm
 from .models import DocumentVersie
-from .selectors import (
-    BRON_AKKOORD,
-    DatumBuitenBereik,
-    OngeldigeParameter,
-    lees_peildatum,
-    verslag_rapport,
-)
+from .views import ongeldige_vraag
+from .vraag import RapportVraagForm
 
 PDF = "application/pdf"
 
@@ -55,40 +51,19 @@ def _crumbs(provincie, *items):
     return [("Overzicht", reverse("home")), (f"Dashboard {provincie.naam}", dashboard), *items]
 
 
-def _keuze(request):
-    """Return (peildatum, bron, fout) from the query string; defaults today and 'akkoord'.
-
-    A date that cannot be read counts as today, as before; so does one outside the
-    plausible range, and fout is then its Dutch message (else "").
-    """
-    peildatum, fout = None, ""
-    try:
-        peildatum = lees_peildatum(request.GET["peildatum"]) if "peildatum" in request.GET else None
-    except DatumBuitenBereik as exc:
-        fout = str(exc)
-    except OngeldigeParameter:
-        pass
-    bron = request.GET.get("bron", BRON_AKKOORD)
-    return peildatum or timezone.localdate(), bron, fout
+def _keuze(request, provincie, cyclus):
+    """Return the RapportVraagForm of the query string; defaults today and actueel."""
+    return RapportVraagForm(request.GET, provincie=provincie, user=request.user, cyclus=cyclus)
 
 
-def _buiten_bereik(exc):
-    return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
-
-
-def _concept_context(request, provincie, cyclus, soort, **teksten):
-    """Return the concept's context; DatumBuitenBereik for an implausible peildatum."""
-    peildatum, bron, fout = _keuze(request)
-    if fout:
-        raise DatumBuitenBereik(fout)
-    try:
-        rapport = verslag_rapport(
-            provincie=provincie, cyclus=cyclus, peildatum=peildatum, bron=bron
-        )
-    except OngeldigeParameter:
-        raise Http404 from None
+def _concept_context(vraag, soort, **teksten):
     kop = Kop(kenmerk="", datum=timezone.localdate(), status=CONCEPT)
-    return document_context(soort=soort, rapport=rapport, kop=kop, **teksten)
+    return document_context(soort=soort, rapport=vraag.rapport(), kop=kop, **teksten)
+
+
+def _ongeldig(request, provincie, cyclus, keuze):
+    terug = reverse("rapportage:documenten", args=[provincie.code, cyclus.nummer])
+    return ongeldige_vraag(request, keuze.foutmelding(), terug)
 
 
 @document_view
@@ -99,73 +74,73 @@ def documenten(request, provincie, cyclus, soort):
         .select_related("vastgesteld_door")
         .defer("pdf", "rapport")
     )
-    peildatum, bron, fout = _keuze(request)
+    keuze = _keuze(request, provincie, cyclus)
+    # An invalid choice is named on the page (status 400), which offers the defaults.
+    vraag = keuze.vraag() if keuze.is_valid() else keuze.standaard_vraag()
     ctx = {
         "provincie": provincie,
         "cyclus": cyclus,
-        "peildatum": peildatum,
-        "peildatum_fout": fout,
+        "peildatum": vraag.peildatum,
+        "peildatum_fout": keuze.foutmelding(),
         "bereik": (EERSTE_DATUM, LAATSTE_DATUM),
-        "bron": bron,
+        "bron": vraag.bron,
         "documenten": [
             (soort, [v for v in versies if v.soort == soort]) for soort in DocumentSoort
         ],
         "may_vaststellen": may_vaststellen(request.user, provincie),
         "crumbs": _crumbs(provincie, ("Verslag en plan", "")),
     }
-    return render(request, "rapportage/documenten.html", ctx)
+    return render(request, "rapportage/documenten.html", ctx, status=400 if keuze.errors else 200)
 
 
 @document_view
 def document_voorbeeld(request, provincie, cyclus, soort):
     """The document as HTML, from the same context as the PDF."""
-    try:
-        context = _concept_context(request, provincie, cyclus, soort)
-    except DatumBuitenBereik as exc:
-        return _buiten_bereik(exc)
+    keuze = _keuze(request, provincie, cyclus)
+    if not keuze.is_valid():
+        return _ongeldig(request, provincie, cyclus, keuze)
+    context = _concept_context(keuze.vraag(), soort)
     return HttpResponse(document_html({**context, "voorbeeld": True}))
 
 
 @document_view
 def document_concept(request, provincie, cyclus, soort):
-    try:
-        pdf = document_pdf(_concept_context(request, provincie, cyclus, soort))
-    except DatumBuitenBereik as exc:
-        return _buiten_bereik(exc)
+    keuze = _keuze(request, provincie, cyclus)
+    if not keuze.is_valid():
+        return _ongeldig(request, provincie, cyclus, keuze)
+    pdf = document_pdf(_concept_context(keuze.vraag(), soort))
     response = HttpResponse(pdf, content_type=PDF)
     naam = f"concept-{soort}-{provincie.code}-cyclus{cyclus.nummer}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{naam}"'
     return response
 
 
-@document_view
-def document_vaststellen(request, provincie, cyclus, soort):
-    if not may_vaststellen(request.user, provincie):
-        raise PermissionDenied
-    peildatum, bron, _fout = _keuze(request)
-    form = VaststellenForm(
-        request.POST or None,
-        provincie=provincie,
-        initial={"peildatum": peildatum, "bron": bron},
+def _vaststellen_initial(request, provincie, cyclus):
+    """Return the form's initial peildatum from the query string, and its source if named.
+
+    The source of a vastgesteld version is chosen on the form: it is only filled in
+    when the link that led here named it.
+    """
+    keuze = _keuze(request, provincie, cyclus)
+    if not keuze.is_valid():
+        return {}
+    vraag = keuze.vraag()
+    return {"peildatum": vraag.peildatum, **({"bron": vraag.bron} if "bron" in request.GET else {})}
+
+
+def _vastgesteld(request, document):
+    """Say what was drawn up and return to the list on its peildatum and source."""
+    messages.success(
+        request,
+        f"{document.get_soort_display()} is vastgesteld als versie "
+        f"{document.versie} met kenmerk {document.kenmerk}.",
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            document = services.document_vaststellen(
-                provincie=provincie,
-                cyclus=cyclus,
-                soort=soort,
-                user=request.user,
-                **form.cleaned_data,
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(
-                request,
-                f"{document.get_soort_display()} is vastgesteld als versie "
-                f"{document.versie} met kenmerk {document.kenmerk}.",
-            )
-            return redirect(reverse("rapportage:documenten", args=[provincie.code, cyclus.nummer]))
+    lijst = reverse("rapportage:documenten", args=[document.provincie.code, document.cyclus.nummer])
+    query = urlencode({"peildatum": document.peildatum.isoformat(), "bron": document.bron})
+    return redirect(f"{lijst}?{query}")
+
+
+def _vaststellen_pagina(request, form, provincie, cyclus, soort):
     documenten_url = reverse("rapportage:documenten", args=[provincie.code, cyclus.nummer])
     ctx = {
         "form": form,
@@ -179,6 +154,28 @@ def document_vaststellen(request, provincie, cyclus, soort):
         ),
     }
     return render(request, "rapportage/document_vaststellen.html", ctx)
+
+
+@document_view
+def document_vaststellen(request, provincie, cyclus, soort):
+    if not may_vaststellen(request.user, provincie):
+        raise PermissionDenied
+    initial = _vaststellen_initial(request, provincie, cyclus)
+    form = VaststellenForm(request.POST or None, provincie=provincie, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            document = services.document_vaststellen(
+                provincie=provincie,
+                cyclus=cyclus,
+                soort=soort,
+                user=request.user,
+                **form.cleaned_data,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return _vastgesteld(request, document)
+    return _vaststellen_pagina(request, form, provincie, cyclus, soort)
 
 
 @login_required

@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from rapportage import grafieken
-from rapportage.selectors import verslag_rapport
+from rapportage.selectors import MAX_MAANDEN, maanden, verslag_rapport
 from tests.factories import GemeenteFactory, LocatieFactory, OpgaveFactory
 
 from .conftest import PEILDATUM
@@ -15,11 +15,16 @@ VANDAAG = date(2026, 11, 28)
 
 
 def rapport(demo, cyclus, peildatum=PEILDATUM):
-    return verslag_rapport(provincie=demo, cyclus=cyclus, peildatum=peildatum)
+    return verslag_rapport(provincie=demo, cyclus=cyclus, peildatum=peildatum, vandaag=VANDAAG)
+
+
+def reeks_van(r):
+    """Return the report's capacity history as (first of the month, places) pairs."""
+    return [(p.datum, p.plekken) for p in r.capaciteit]
 
 
 def test_maanden_runs_from_the_first_month_to_the_last_inclusive():
-    assert grafieken.maanden(date(2023, 11, 20), date(2024, 2, 1)) == [
+    assert maanden(date(2023, 11, 20), date(2024, 2, 1)) == [
         date(2023, 11, 1),
         date(2023, 12, 1),
         date(2024, 1, 1),
@@ -29,7 +34,7 @@ def test_maanden_runs_from_the_first_month_to_the_last_inclusive():
 
 
 def test_the_history_equals_the_current_capacity_at_those_dates(demo, cyclus1):
-    reeks = dict(grafieken.capaciteit_per_maand(rapport(demo, cyclus1), vandaag=VANDAAG))
+    reeks = dict(reeks_van(rapport(demo, cyclus1)))
 
     for d in (date(2003, 1, 1), date(2022, 3, 1), date(2023, 1, 1), date(2024, 10, 1)):
         assert reeks[d] == rapport(demo, cyclus1, peildatum=d).telling.huidig, d
@@ -37,7 +42,7 @@ def test_the_history_equals_the_current_capacity_at_those_dates(demo, cyclus1):
 
 
 def test_the_history_runs_from_the_first_location_to_the_end_of_the_window(demo, cyclus1):
-    reeks = grafieken.capaciteit_per_maand(rapport(demo, cyclus1), vandaag=VANDAAG)
+    reeks = reeks_van(rapport(demo, cyclus1))
 
     assert reeks[0][0] == date(2003, 1, 1)  # azc Leersum, the first location in use
     assert reeks[-1][0] == date(2026, 2, 1)  # the end of cycle 1's window
@@ -45,10 +50,8 @@ def test_the_history_runs_from_the_first_location_to_the_end_of_the_window(demo,
 
 def test_a_later_peildatum_or_an_unknown_window_extends_the_history(demo, cyclus1):
     cyclus2 = type(cyclus1).objects.get(nummer=2)
-    later = grafieken.capaciteit_per_maand(
-        rapport(demo, cyclus1, peildatum=date(2027, 5, 3)), vandaag=VANDAAG
-    )
-    onbekend = grafieken.capaciteit_per_maand(rapport(demo, cyclus2), vandaag=VANDAAG)
+    later = reeks_van(rapport(demo, cyclus1, peildatum=date(2027, 5, 3)))
+    onbekend = reeks_van(rapport(demo, cyclus2))
 
     assert later[-1][0] == date(2027, 5, 1)
     assert onbekend[-1][0] == date(2026, 11, 1)
@@ -57,18 +60,20 @@ def test_a_later_peildatum_or_an_unknown_window_extends_the_history(demo, cyclus
 def test_the_history_has_a_bounded_number_of_points_whatever_the_dates(db, cyclus):
     gemeente = GemeenteFactory()
     LocatieFactory(gemeente=gemeente, beschikbaar_vanaf=date(1990, 1, 1))
-    r = verslag_rapport(provincie=gemeente.provincie, cyclus=cyclus, peildatum=date(2100, 12, 31))
+    r = verslag_rapport(
+        provincie=gemeente.provincie, cyclus=cyclus, peildatum=date(2100, 12, 31), vandaag=VANDAAG
+    )
 
-    reeks = grafieken.capaciteit_per_maand(r, vandaag=VANDAAG)
-    grafiek = grafieken.capaciteit_grafiek(r, vandaag=VANDAAG)
+    reeks = reeks_van(r)
+    grafiek = grafieken.capaciteit_grafiek(r)
 
-    assert len(reeks) == len(grafiek.punten) == grafieken.MAX_MAANDEN == 360
+    assert len(reeks) == len(grafiek.punten) == MAX_MAANDEN == 360
     assert (reeks[0][0], reeks[-1][0]) == (date(2071, 1, 1), date(2100, 12, 1))
     assert len(grafiek.x_labels) <= grafieken.MAX_LABELS + 1
 
 
 def test_the_history_chart_has_the_opgave_line_and_dutch_labels(demo, cyclus1):
-    grafiek = grafieken.capaciteit_grafiek(rapport(demo, cyclus1), vandaag=VANDAAG)
+    grafiek = grafieken.capaciteit_grafiek(rapport(demo, cyclus1))
     svg = render_to_string("rapportage/grafieken/capaciteit.html", {"grafiek": grafiek})
 
     assert grafiek.opgave == 8207
@@ -151,5 +156,5 @@ def test_without_locations_there_is_no_history(db, cyclus):
     gemeente = GemeenteFactory()
     r = verslag_rapport(provincie=gemeente.provincie, cyclus=cyclus, peildatum=PEILDATUM)
 
-    assert grafieken.capaciteit_grafiek(r, vandaag=VANDAAG) is None
+    assert grafieken.capaciteit_grafiek(r) is None
     assert len(grafieken.dekking_grafiek(r).balken) == 1

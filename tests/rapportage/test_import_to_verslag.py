@@ -7,7 +7,8 @@ from django.core.management import call_command
 
 from opvang.excel.writer import locatie_rij, sjabloon_maken
 from opvang.models import Locatie
-from rapportage.selectors import rapport_als_json, verslag_rapport
+from rapportage.selectors import verslag_rapport
+from rapportage.serializers import rapport_als_json
 
 from .conftest import BRIEF_CIJFERS, PEILDATUM
 

@@ -187,13 +187,21 @@ def test_it_only_answers_get(client, demo_prt):
     assert client.post(url()).status_code == 405
 
 
-@pytest.mark.parametrize("peildatum", ["15-10-2024", "2024-02-30", "gisteren", ""])
+@pytest.mark.parametrize("peildatum", ["15-10-2024", "2024-02-30", "gisteren"])
 def test_a_bad_peildatum_is_a_400_in_dutch(client, demo_prt, peildatum):
     response = get(client, demo_prt, query=f"?peildatum={peildatum}")
 
     assert response.status_code == 400
     assert response.json() == {"fout": ONGELDIGE_PEILDATUM}
     assert "no-store" in response["Cache-Control"]
+
+
+def test_an_empty_peildatum_is_today_as_on_the_dashboard(client, demo_prt):
+    response = get(client, demo_prt, query="?peildatum=&bron=")
+
+    assert response.status_code == 200
+    assert response.json()["peildatum"] == timezone.localdate().isoformat()
+    assert response.json()["bron"] == "actueel"
 
 
 def test_an_unknown_source_is_a_400_in_dutch(client, demo_prt):

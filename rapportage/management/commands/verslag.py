@@ -11,17 +11,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from gemeenten.models import Provincie
-from opvang.models import Cyclus
 from rapportage.constants import DocumentSoort
 from rapportage.documenten import CONCEPT, Kop, document_context, document_pdf
-from rapportage.selectors import (
-    BRON_ACTUEEL,
-    BRONNEN,
-    OngeldigeParameter,
-    lees_peildatum,
-    rapport_als_json,
-    verslag_rapport,
-)
+from rapportage.selectors import BRON_ACTUEEL, BRONNEN
+from rapportage.serializers import rapport_als_json
+from rapportage.vraag import RapportVraagForm
 
 GEEN_UITVOER = (
     "Kies een uitvoer: geef --json op om het verslag als JSON af te drukken, of --pdf PAD "
@@ -46,7 +40,6 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--bron",
-            default=BRON_ACTUEEL,
             help=f"Welke gegevens tellen: {' of '.join(BRONNEN)} (standaard {BRON_ACTUEEL}).",
         )
         parser.add_argument("--json", action="store_true", help="Druk het verslag af als JSON.")
@@ -61,22 +54,15 @@ class Command(BaseCommand):
             getattr(self, methode)(rapport, options)
 
     def rapport(self, options):
+        """Read the flags with the web's parser (RapportVraagForm) and count the report."""
         provincie = Provincie.objects.filter(code=options["provincie"]).first()
         if provincie is None:
             raise CommandError(f"Onbekende provincie: {options['provincie']}.")
-        cyclus = Cyclus.objects.filter(nummer=options["cyclus"]).first()
-        if cyclus is None:
-            raise CommandError(f"Onbekende cyclus: {options['cyclus']}.")
-        try:
-            peildatum = options["peildatum"]
-            return verslag_rapport(
-                provincie=provincie,
-                cyclus=cyclus,
-                peildatum=lees_peildatum(peildatum) if peildatum is not None else None,
-                bron=options["bron"],
-            )
-        except OngeldigeParameter as fout:
-            raise CommandError(str(fout)) from None
+        flags = {k: options[k] for k in ("cyclus", "peildatum", "bron") if options[k] is not None}
+        keuze = RapportVraagForm(flags, provincie=provincie)
+        if not keuze.is_valid():
+            raise CommandError(keuze.foutmelding())
+        return keuze.vraag().rapport()
 
     def schrijf_json(self, rapport, options):
         self.stdout.write(json.dumps(rapport_als_json(rapport), indent=2, ensure_ascii=False))

@@ -1,0 +1,68 @@
+"""RapportVraag: which report is asked for, parsed once from a URL or from CLI flags.
+
+The dashboard, its CSV and XLSX, the JSON export, the documents pages and `manage.py
+verslag` all bind RapportVraagForm and count `vraag.rapport()`. It builds on
+opvang.vraag.CyclusKeuzeForm (the gemeente page's parser), so the defaults and the
+Dutch errors are the same everywhere: the cycle kies_cyclus() picks, today, actueel.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django import forms
+
+from gemeenten.models import Provincie
+from opvang.models import Cyclus
+from opvang.vraag import CyclusKeuzeForm
+
+from .selectors import BRON_ACTUEEL, BRON_AKKOORD, ONBEKENDE_BRON, Rapport, verslag_rapport
+
+BRON_KEUZES = [
+    (BRON_ACTUEEL, "actueel: de geregistreerde locaties nu"),
+    (BRON_AKKOORD, "akkoord: de laatste geaccepteerde indiening per gemeente"),
+]
+
+
+@dataclass(frozen=True)
+class RapportVraag:
+    """A province's report in a cycle, counted on a peildatum from a source."""
+
+    provincie: Provincie
+    cyclus: Cyclus
+    peildatum: date
+    bron: str
+
+    def rapport(self) -> Rapport:
+        return verslag_rapport(
+            provincie=self.provincie, cyclus=self.cyclus, peildatum=self.peildatum, bron=self.bron
+        )
+
+
+class RapportVraagForm(CyclusKeuzeForm):
+    """Cycle, peildatum and source; a missing source is actueel (what is registered now)."""
+
+    bron = forms.ChoiceField(
+        label="Bron",
+        choices=BRON_KEUZES,
+        required=False,
+        error_messages={"invalid_choice": ONBEKENDE_BRON},
+    )
+
+    def __init__(self, data, *, provincie, user=None, cyclus=None):
+        super().__init__(data, user=user, cyclus=cyclus)
+        self.provincie = provincie
+
+    def clean_bron(self):
+        return self.cleaned_data["bron"] or BRON_ACTUEEL
+
+    def vraag(self) -> RapportVraag:
+        """Return the RapportVraag of the valid form."""
+        return RapportVraag(provincie=self.provincie, **self.cleaned_data)
+
+    def standaard_vraag(self) -> RapportVraag:
+        """Return what an empty query string asks for, to offer after an invalid choice."""
+        leeg = type(self)({}, provincie=self.provincie, user=self.user, cyclus=self.vaste_cyclus)
+        leeg.is_valid()
+        return leeg.vraag()
