@@ -109,9 +109,3 @@ def gebruiker_scope_filter(qs, user, path=""):
             | Q(**{f"{prefix}provincie_id": user.provincie_id})
         )
     return qs
-
-
-def may_read_provincie(user, provincie):
-    """Return whether the user reads the province as a whole (moves to opvang.access)."""
-    scope = user_scope(user)
-    return scope.alles or scope.provincie_id == provincie.pk

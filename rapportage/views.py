@@ -3,15 +3,14 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django_tables2 import RequestConfig
 
 from gemeenten.models import Provincie
-from gemeenten.scope import may_read_provincie
-from opvang.access import get_provincie_for_user_or_404
+from opvang.access import get_cyclus_or_404, get_provincie_for_user_or_404, may_read_provincie
 from opvang.models import Cyclus
 from opvang.selectors import kies_cyclus
 
@@ -160,7 +159,7 @@ def _json(data, status=200):
 @provincie_view
 def verslag_json(request, provincie, cyclus):
     """The verslag figures as JSON, for the Landelijke Regietafel and for checks."""
-    cyclus = get_object_or_404(Cyclus, nummer=cyclus)
+    cyclus = get_cyclus_or_404(cyclus)
     try:
         peildatum = request.GET.get("peildatum")
         rapport = verslag_rapport(

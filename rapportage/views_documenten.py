@@ -6,16 +6,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from gemeenten.constants import Rol
 from kern.dates import EERSTE_DATUM, LAATSTE_DATUM
-from opvang.access import get_provincie_for_user_or_404
-from opvang.models import Cyclus
+from opvang.access import get_cyclus_or_404, get_provincie_for_user_or_404
 
 from . import services
+from .access import get_documentversie_for_user_or_404, may_vaststellen
 from .constants import DocumentSoort
 from .documenten import CONCEPT, Kop, document_context, document_html, document_pdf
 from .documenten_forms import VaststellenForm
@@ -31,10 +30,6 @@ from .selectors import (
 PDF = "application/pdf"
 
 
-def may_vaststellen(user, provincie):
-    return user.rol == Rol.CVDK and user.provincie_id == provincie.pk
-
-
 def document_view(view):
     """Log in and load province, cycle and kind of document; 404 for anyone else."""
 
@@ -42,7 +37,7 @@ def document_view(view):
     @wraps(view)
     def wrapper(request, provincie, cyclus, soort=None, **kwargs):
         provincie = get_provincie_for_user_or_404(request.user, provincie)
-        cyclus = get_object_or_404(Cyclus, nummer=cyclus)
+        cyclus = get_cyclus_or_404(cyclus)
         if soort is not None and soort not in DocumentSoort.values:
             raise Http404
         return view(request, provincie, cyclus, soort, **kwargs)
@@ -160,12 +155,19 @@ def document_vaststellen(request, provincie, cyclus, soort):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(
-                request,
-                f"{document.get_soort_display()} is vastgesteld als versie "
-                f"{document.versie} met kenmerk {document.kenmerk}.",
-            )
+            messages.success(request, _vastgesteld(document))
             return redirect(reverse("rapportage:documenten", args=[provincie.code, cyclus.nummer]))
+    return _vaststellen_page(request, form, provincie, cyclus, soort)
+
+
+def _vastgesteld(document):
+    return (
+        f"{document.get_soort_display()} is vastgesteld als versie "
+        f"{document.versie} met kenmerk {document.kenmerk}."
+    )
+
+
+def _vaststellen_page(request, form, provincie, cyclus, soort):
     documenten_url = reverse("rapportage:documenten", args=[provincie.code, cyclus.nummer])
     ctx = {
         "form": form,
@@ -184,10 +186,7 @@ def document_vaststellen(request, provincie, cyclus, soort):
 @login_required
 def document_download(request, pk):
     """Return an archived version's bytes, exactly as they were stored."""
-    document = get_object_or_404(
-        DocumentVersie.objects.for_user(request.user).select_related("provincie", "cyclus"),
-        pk=pk,
-    )
+    document = get_documentversie_for_user_or_404(request.user, pk)
     inhoud = services.document_downloaden(document=document, user=request.user, request=request)
     response = HttpResponse(inhoud, content_type=PDF)
     response["Content-Disposition"] = f'attachment; filename="{document.bestandsnaam}"'
