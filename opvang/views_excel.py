@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_safe
 
 from .access import (
     get_gemeente_for_user_or_404,
@@ -52,6 +53,7 @@ def _crumbs(*items):
 
 
 @login_required
+@require_safe
 def sjabloon_gemeente(request, code):
     gemeente = get_gemeente_for_user_or_404(request.user, code)
     met_opgave = may_import_provincie(request.user)
@@ -98,12 +100,14 @@ def locaties_export(request, code):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def importeren_gemeente(request, code):
     gemeente = get_gemeente_for_user_or_404(request.user, code, for_edit=True)
     return _importeren(request, gemeente)
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def importeren_provincie(request, code):
     provincie = get_provincie_for_user_or_404(request.user, code)
     return _importeren(request, None, provincie)

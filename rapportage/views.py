@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
 from django_tables2 import RequestConfig
 
 from gemeenten.models import Provincie
@@ -89,6 +90,7 @@ def gemeente_overzicht(request, provincie):
 
 
 @login_required
+@require_safe
 def provincies(request):
     """The provinces whose dashboard the user may see; with one, go straight there."""
     if request.user.is_gemeente:

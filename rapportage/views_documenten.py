@@ -5,7 +5,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -30,19 +30,31 @@ from .selectors import (
 PDF = "application/pdf"
 
 
-def document_view(view):
-    """Log in and load province, cycle and kind of document; 404 for anyone else."""
+READ = ("GET", "HEAD")
 
-    @login_required
-    @wraps(view)
-    def wrapper(request, provincie, cyclus, soort=None, **kwargs):
-        provincie = get_provincie_for_user_or_404(request.user, provincie)
-        cyclus = get_cyclus_or_404(cyclus)
-        if soort is not None and soort not in DocumentSoort.values:
-            raise Http404
-        return view(request, provincie, cyclus, soort, **kwargs)
 
-    return wrapper
+def document_view(methods=READ):
+    """Log in and load province, cycle and kind of document; 404 for anyone else.
+
+    Access comes before the method check (as rapportage.views.provincie_view), so an
+    outsider's POST is a 404 as well; another method is a 405.
+    """
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapper(request, provincie, cyclus, soort=None, **kwargs):
+            provincie = get_provincie_for_user_or_404(request.user, provincie)
+            cyclus = get_cyclus_or_404(cyclus)
+            if soort is not None and soort not in DocumentSoort.values:
+                raise Http404
+            if request.method not in methods:
+                return HttpResponseNotAllowed(methods)
+            return view(request, provincie, cyclus, soort, **kwargs)
+
+        return wrapper
+
+    return decorator
 
 
 def _crumbs(provincie, *items):
@@ -86,7 +98,7 @@ def _concept_context(request, provincie, cyclus, soort, **teksten):
     return document_context(soort=soort, rapport=rapport, kop=kop, **teksten)
 
 
-@document_view
+@document_view()
 def documenten(request, provincie, cyclus, soort):
     versies = (
         DocumentVersie.objects.for_user(request.user)
@@ -111,7 +123,7 @@ def documenten(request, provincie, cyclus, soort):
     return render(request, "rapportage/documenten.html", ctx)
 
 
-@document_view
+@document_view()
 def document_voorbeeld(request, provincie, cyclus, soort):
     """The document as HTML, from the same context as the PDF."""
     try:
@@ -121,7 +133,7 @@ def document_voorbeeld(request, provincie, cyclus, soort):
     return HttpResponse(document_html({**context, "voorbeeld": True}))
 
 
-@document_view
+@document_view()
 def document_concept(request, provincie, cyclus, soort):
     try:
         pdf = document_pdf(_concept_context(request, provincie, cyclus, soort))
@@ -133,7 +145,7 @@ def document_concept(request, provincie, cyclus, soort):
     return response
 
 
-@document_view
+@document_view(methods=("GET", "POST"))
 def document_vaststellen(request, provincie, cyclus, soort):
     if not may_vaststellen(request.user, provincie):
         raise PermissionDenied
@@ -187,6 +199,8 @@ def _vaststellen_page(request, form, provincie, cyclus, soort):
 def document_download(request, pk):
     """Return an archived version's bytes, exactly as they were stored."""
     document = get_documentversie_for_user_or_404(request.user, pk)
+    if request.method not in READ:  # after access, so an outsider's POST is a 404
+        return HttpResponseNotAllowed(READ)
     inhoud = services.document_downloaden(document=document, user=request.user, request=request)
     response = HttpResponse(inhoud, content_type=PDF)
     response["Content-Disposition"] = f'attachment; filename="{document.bestandsnaam}"'
