@@ -1,50 +1,77 @@
 """The one rule of who sees which gemeenten; every list goes through it."""
 
+from dataclasses import dataclass
+
 from django.db.models import Q
 
 from .constants import Rol
 
 
+@dataclass(frozen=True)
+class Scope:
+    """What a user sees: one gemeente, one province, everything, or nothing."""
+
+    gemeente_id: int | None = None
+    provincie_id: int | None = None
+    alles: bool = False
+
+
+def user_scope(user):
+    """Return the user's Scope: the one rule every filter and access check below uses.
+
+    A gemeente user sees their own gemeente; PRT and cvdK their province; beheer their
+    province, or everything when bound to none; an inactive or anonymous user nothing.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return Scope()
+    if user.rol == Rol.GEMEENTE:
+        return Scope(gemeente_id=user.gemeente_id)
+    if user.provincie_id and user.rol in (Rol.PRT, Rol.CVDK, Rol.BEHEER):
+        return Scope(provincie_id=user.provincie_id)
+    return Scope(alles=user.rol == Rol.BEHEER)
+
+
 def scope_filter(qs, user, path="gemeente"):
-    """Filter qs to rows of the gemeenten the user may see.
+    """Filter qs to rows of the gemeenten the user may see (user_scope).
 
     path leads from qs's model to its Gemeente ("" when qs holds gemeenten).
-    A gemeente user sees their own gemeente; PRT and cvdK their province;
-    beheer their province, or everything when bound to none.
     """
     prefix = f"{path}__" if path else ""
-    if not user.is_authenticated or not user.is_active:
-        return qs.none()
-    if user.rol == Rol.GEMEENTE:
-        return qs.filter(Q(**{f"{prefix}pk": user.gemeente_id}))
-    if user.provincie_id and user.rol in (Rol.PRT, Rol.CVDK, Rol.BEHEER):
-        return qs.filter(Q(**{f"{prefix}provincie_id": user.provincie_id}))
-    if user.rol == Rol.BEHEER:
+    scope = user_scope(user)
+    if scope.alles:
         return qs
+    if scope.gemeente_id:
+        return qs.filter(Q(**{f"{prefix}pk": scope.gemeente_id}))
+    if scope.provincie_id:
+        return qs.filter(Q(**{f"{prefix}provincie_id": scope.provincie_id}))
     return qs.none()
 
 
-def may_read_provincie(user, provincie):
-    """Return whether the user reads the province as a whole (dashboards, reports, Excel).
+def provincie_scope_filter(qs, user, path="provincie"):
+    """Filter qs to rows of the provinces the user reads as a whole (dashboards, reports).
 
     Its PRT and cvdK may, and beheer bound to it or to no province; gemeente users
-    never: they see their own gemeente only.
+    never: they see their own gemeente only. path leads from qs's model to its Provincie
+    ("" when qs holds provinces).
     """
-    if user.rol in (Rol.PRT, Rol.CVDK):
-        return user.provincie_id == provincie.pk
-    return user.rol == Rol.BEHEER and user.provincie_id in (None, provincie.pk)
+    scope = user_scope(user)
+    if scope.alles:
+        return qs
+    if scope.provincie_id:
+        return qs.filter(**{f"{path}_id" if path else "pk": scope.provincie_id})
+    return qs.none()
 
 
-def provincie_scope_filter(qs, user, path="provincie"):
-    """Filter qs to rows of the provinces the user reads as a whole (may_read_provincie).
+def scope_provincie_filter(qs, user, path="provincie"):
+    """Filter qs to rows of the province the user's scope lies in (uitvragen).
 
-    path leads from qs's model to its Provincie ("" when qs holds provinces).
+    As provincie_scope_filter, and a gemeente user's gemeente's province as well: a
+    gemeente sees its own province's uitvraag, never another province's.
     """
-    if not user.is_authenticated or not user.is_active:
-        return qs.none()
-    if user.rol in (Rol.PRT, Rol.CVDK) or (user.rol == Rol.BEHEER and user.provincie_id):
-        return qs.filter(**{f"{path}_id" if path else "pk": user.provincie_id})
-    return qs if user.rol == Rol.BEHEER else qs.none()
+    scope = user_scope(user)
+    if scope.gemeente_id:
+        return qs.filter(**{f"{path}_id" if path else "pk": user.gemeente.provincie_id})
+    return provincie_scope_filter(qs, user, path)
 
 
 def may_manage_scope(user, provincie_id):

@@ -1,19 +1,21 @@
-"""Load objects for a user: one helper per model, 404 for what is out of scope.
+"""Who may do what in opvang, and loading objects for a user: one helper per model.
 
-Another gemeente's object is a 404, never a 403, so that its existence leaks nothing
-(STYLE.md 4). Within scope, a user who may only read gets a 403 on writing pages.
+Every `may_*` rule and every `get_<model>_for_user_or_404` of the app lives here, built
+on the one scope rule (gemeenten.scope); views only call them. Another gemeente's or
+province's object is a 404, never a 403, so that its existence leaks nothing, and the
+refusal is logged (STYLE.md 4). Within scope, a user who may only read gets a 403 on
+writing pages.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from gemeenten.constants import Rol
 from gemeenten.models import Gemeente, Provincie
-from gemeenten.scope import may_read_provincie
+from gemeenten.scope import provincie_scope_filter, user_scope
 from gemeenten.security_log import security_log
 
-from .models import Indiening, Locatie, Uitvraag
+from .models import Cyclus, Indiening, Locatie, Uitvraag, UitvraagImport
 
 
 def may_edit_locaties(user, gemeente):
@@ -26,6 +28,21 @@ def may_review(user):
     return user.is_provinciaal
 
 
+def may_read_provincie(user, provincie):
+    """Return whether the user reads the province as a whole (dashboards, reports, Excel).
+
+    Its PRT and cvdK may, and beheer bound to it or to no province; gemeente users
+    never: they see their own gemeente only (gemeenten.scope.provincie_scope_filter).
+    """
+    scope = user_scope(user)
+    return scope.alles or scope.provincie_id == provincie.pk
+
+
+def may_import_provincie(user):
+    """Return whether the user may import workbooks for the whole province, opgaven too."""
+    return user.is_provinciaal or user.rol == Rol.BEHEER
+
+
 def may_see_ip_addresses(user):
     """Return whether the user may see officials' IP addresses in the history (beheer).
 
@@ -34,24 +51,34 @@ def may_see_ip_addresses(user):
     return user.rol == Rol.BEHEER
 
 
-def _get_or_404(queryset, user, **lookup):
-    """Return the object in the user's scope; else 404, logged if it exists elsewhere.
+def get_in_scope_or_404(queryset, user, **lookup):
+    """Return the object of queryset (the user's scope); else 404, logged if it exists.
 
-    The check for an object outside the scope costs a query only on the 404 path.
+    An object outside the scope is logged as access.refused with its label and primary
+    key, as the admin logs it; one that does not exist at all is a plain 404. The check
+    costs a query only on the 404 path. rapportage.access loads through it too.
     """
     try:
         return queryset.get(**lookup)
     except queryset.model.DoesNotExist:
         model = queryset.model
-        if model._base_manager.filter(**lookup).exists():
-            [value] = lookup.values()
-            refused = f"{model._meta.label_lower}:{value}"
-            security_log("access.refused", user=user, object=refused, result="refused")
+        refused = model._base_manager.filter(**lookup).values_list("pk", flat=True).first()
+        if refused is not None:
+            label = f"{model._meta.label_lower}:{refused}"
+            security_log("access.refused", user=user, object=label, result="refused")
         raise Http404(f"Geen {model._meta.verbose_name} gevonden.") from None
 
 
+def get_cyclus_or_404(nummer):
+    """Return the cycle with this number: every logged-in user sees every cycle."""
+    try:
+        return Cyclus.objects.get(nummer=nummer)
+    except Cyclus.DoesNotExist:
+        raise Http404("Geen cyclus gevonden.") from None
+
+
 def get_gemeente_for_user_or_404(user, code, *, for_edit=False):
-    gemeente = _get_or_404(
+    gemeente = get_in_scope_or_404(
         Gemeente.objects.for_user(user).select_related("provincie", "regio"), user, code=code
     )
     if for_edit and not may_edit_locaties(user, gemeente):
@@ -60,7 +87,7 @@ def get_gemeente_for_user_or_404(user, code, *, for_edit=False):
 
 
 def get_locatie_for_user_or_404(user, pk, *, for_edit=False):
-    locatie = _get_or_404(
+    locatie = get_in_scope_or_404(
         Locatie.objects.for_user(user).select_related("gemeente__provincie"), user, pk=pk
     )
     if for_edit and not may_edit_locaties(user, locatie.gemeente):
@@ -69,7 +96,7 @@ def get_locatie_for_user_or_404(user, pk, *, for_edit=False):
 
 
 def get_uitvraag_for_user_or_404(user, pk, *, for_review=False):
-    uitvraag = _get_or_404(
+    uitvraag = get_in_scope_or_404(
         Uitvraag.objects.for_user(user).select_related("provincie", "cyclus"), user, pk=pk
     )
     if for_review and not may_review(user):
@@ -78,7 +105,7 @@ def get_uitvraag_for_user_or_404(user, pk, *, for_review=False):
 
 
 def get_indiening_for_user_or_404(user, pk, *, for_review=False):
-    indiening = _get_or_404(
+    indiening = get_in_scope_or_404(
         Indiening.objects.for_user(user).select_related(
             "gemeente__provincie", "uitvraag__cyclus", "ingediend_door", "beoordeeld_door"
         ),
@@ -93,8 +120,21 @@ def get_indiening_for_user_or_404(user, pk, *, for_review=False):
 def get_provincie_for_user_or_404(user, code):
     """Return the province if the user reads it as a whole; else 404, never 403, so that
     a gemeente or another province learns nothing (STYLE.md 4)."""
-    provincie = get_object_or_404(Provincie, code=code)
-    if not may_read_provincie(user, provincie):
-        security_log("access.refused", user=user, object=provincie, result="refused")
-        raise Http404("Geen provincie gevonden.")
-    return provincie
+    return get_in_scope_or_404(
+        provincie_scope_filter(Provincie.objects, user, path=""), user, code=code
+    )
+
+
+def get_uitvraagimport_for_user_or_404(user, pk):
+    """Return one of the user's own imports in their scope (UitvraagImport.for_user).
+
+    Another user's import is a 404, logged as a refusal; the caller checks what the page
+    needs beyond that (which gemeente or province, whether it awaits confirmation).
+    """
+    if not str(pk).isdigit():
+        raise Http404("Geen import gevonden.")
+    return get_in_scope_or_404(
+        UitvraagImport.objects.for_user(user).select_related("cyclus", "gemeente", "provincie"),
+        user,
+        pk=pk,
+    )

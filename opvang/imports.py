@@ -23,6 +23,7 @@ from kern.forms import WholeNumberField
 from kern.text import without_control_characters
 
 from . import services
+from .access import may_import_provincie
 from .audit import toeschrijven
 from .constants import Soort, Status
 from .excel import cells
@@ -179,11 +180,6 @@ def _verschillen(locatie, data):
     if locatie is None:
         return [v for v in velden if v[2] != ""]
     return velden
-
-
-def may_import_provincie(user):
-    """Return whether the user may import workbooks for the whole province."""
-    return user.is_provinciaal or user.rol == Rol.BEHEER
 
 
 class _Controle:

@@ -19,7 +19,13 @@ from kern.text import MAX_TOELICHTING
 
 from .audit import AuditedModel, AuditedQuerySet, AuditFields
 from .constants import ZEKERE_STATUSSEN, IndieningStatus, OpgaveSoort, Soort, Status
-from .query import IndieningQuerySet, LocatieQuerySet, OpgaveQuerySet, UitvraagQuerySet
+from .query import (
+    IndieningQuerySet,
+    LocatieQuerySet,
+    OpgaveQuerySet,
+    UitvraagImportQuerySet,
+    UitvraagQuerySet,
+)
 from .telregels import LocatieWaarden, Telvenster, categorie
 
 AUDIT_BASES = [AuditFields]
@@ -394,7 +400,7 @@ class UitvraagImport(AuditedModel):
     processed_at = models.DateTimeField(null=True, blank=True)
 
     history = HistoricalRecords(bases=AUDIT_BASES, excluded_fields=["inhoud", "voorbeeld"])
-    objects = AuditedQuerySet.as_manager()
+    objects = UitvraagImportQuerySet.as_manager()
 
     class Meta:
         base_manager_name = "objects"

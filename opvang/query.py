@@ -1,7 +1,6 @@
 from django.db.models import OuterRef, Subquery
 
-from gemeenten.constants import Rol
-from gemeenten.scope import scope_filter
+from gemeenten.scope import provincie_scope_filter, scope_filter, scope_provincie_filter
 
 from .audit import AuditedQuerySet
 
@@ -30,13 +29,8 @@ class OpgaveQuerySet(AuditedQuerySet):
 
 class UitvraagQuerySet(AuditedQuerySet):
     def for_user(self, user):
-        """Return the uitvragen of the user's province (all of them for national beheer)."""
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        provincie_id = user.scope_provincie_id
-        if provincie_id:
-            return self.filter(provincie_id=provincie_id)
-        return self.all() if user.rol == Rol.BEHEER else self.none()
+        """Return the uitvragen of the province the user's scope lies in."""
+        return scope_provincie_filter(self, user)
 
     def open(self):
         return self.filter(gesloten_op__isnull=True)
@@ -54,3 +48,13 @@ class IndieningQuerySet(AuditedQuerySet):
             .values("pk")[:1]
         )
         return self.filter(pk=Subquery(latest))
+
+
+class UitvraagImportQuerySet(AuditedQuerySet):
+    def for_user(self, user):
+        """Return the user's own uploads, for a gemeente or a province still in their scope.
+
+        A preview belongs to whoever uploaded it: nobody else confirms or reads it.
+        """
+        in_scope = scope_filter(self, user) | provincie_scope_filter(self, user)
+        return in_scope.filter(uploaded_by=user) if user.is_authenticated else self.none()

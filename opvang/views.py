@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
@@ -35,6 +36,7 @@ def _crumbs(*items):
 
 
 @login_required
+@require_safe
 def home(request):
     user = request.user
     if user.is_gemeente:
@@ -101,6 +103,7 @@ def _gemeente_crumbs(gemeente, *items):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def locatie_nieuw(request, code):
     gemeente = get_gemeente_for_user_or_404(request.user, code, for_edit=True)
     form = LocatieForm(request.POST or None, gemeente=gemeente)
@@ -117,6 +120,7 @@ def locatie_nieuw(request, code):
 
 
 @login_required
+@require_safe
 def locatie_detail(request, pk):
     locatie = get_locatie_for_user_or_404(request.user, pk)
     cyclus = kies_cyclus(request.GET.get("cyclus"), request.user)
@@ -161,6 +165,7 @@ def _versioned_edit(request, locatie, form, *, save, template, stap, gelukt):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def locatie_wijzigen(request, pk):
     locatie = get_locatie_for_user_or_404(request.user, pk, for_edit=True)
     return _versioned_edit(
@@ -177,6 +182,7 @@ def locatie_wijzigen(request, pk):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def locatie_afsluiten(request, pk):
     locatie = get_locatie_for_user_or_404(request.user, pk, for_edit=True)
     return _versioned_edit(
@@ -193,6 +199,7 @@ def locatie_afsluiten(request, pk):
 
 
 @login_required
+@require_safe
 def locatie_wijzigingen(request, pk):
     locatie = get_locatie_for_user_or_404(request.user, pk)
     met_ip_adres = may_see_ip_addresses(request.user)
@@ -209,7 +216,23 @@ def locatie_wijzigingen(request, pk):
     return render(request, "opvang/locatie_wijzigingen.html", ctx)
 
 
+def _indienen_post(request, uitvraag, gemeente):
+    try:
+        indiening, created = services.indiening_indienen(
+            uitvraag=uitvraag, gemeente=gemeente, user=request.user
+        )
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+        return redirect("opvang:gemeente_detail", code=gemeente.code)
+    if created:
+        messages.success(request, "Uw gegevens zijn ingediend bij de provincie.")
+    else:
+        messages.info(request, services.AL_INGEDIEND)
+    return redirect(indiening)
+
+
 @login_required
+@require_http_methods(["GET", "POST"])
 def indienen(request, code):
     gemeente = get_gemeente_for_user_or_404(request.user, code, for_edit=True)
     uitvraag = Uitvraag.objects.for_user(request.user).open().select_related("cyclus").first()
@@ -217,18 +240,7 @@ def indienen(request, code):
         messages.error(request, "Er staat geen uitvraag open; indienen kan nu niet.")
         return redirect("opvang:gemeente_detail", code=code)
     if request.method == "POST":
-        try:
-            indiening, created = services.indiening_indienen(
-                uitvraag=uitvraag, gemeente=gemeente, user=request.user
-            )
-        except ValidationError as exc:
-            messages.error(request, exc.messages[0])
-            return redirect("opvang:gemeente_detail", code=code)
-        if created:
-            messages.success(request, "Uw gegevens zijn ingediend bij de provincie.")
-        else:
-            messages.info(request, services.AL_INGEDIEND)
-        return redirect(indiening)
+        return _indienen_post(request, uitvraag, gemeente)
     ctx = {
         "gemeente": gemeente,
         "uitvraag": uitvraag,
@@ -240,6 +252,7 @@ def indienen(request, code):
 
 
 @login_required
+@require_safe
 def uitvraag_list(request):
     ctx = {
         "uitvragen": Uitvraag.objects.for_user(request.user).select_related(
@@ -252,6 +265,7 @@ def uitvraag_list(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def uitvraag_nieuw(request):
     if not may_review(request.user):
         raise PermissionDenied
@@ -271,6 +285,7 @@ def uitvraag_nieuw(request):
 
 
 @login_required
+@require_safe
 def uitvraag_detail(request, pk):
     uitvraag = get_uitvraag_for_user_or_404(request.user, pk)
     gemeenten = list(Gemeente.objects.for_user(request.user).select_related("regio"))
@@ -285,9 +300,10 @@ def uitvraag_detail(request, pk):
 
 
 @login_required
+@require_POST
 def uitvraag_sluiten(request, pk):
     uitvraag = get_uitvraag_for_user_or_404(request.user, pk, for_review=True)
-    if request.method == "POST" and uitvraag.is_open:
+    if uitvraag.is_open:
         services.uitvraag_sluiten(uitvraag=uitvraag, user=request.user)
         messages.success(request, "De uitvraag is gesloten.")
     return redirect(uitvraag)
@@ -307,6 +323,7 @@ def _indiening_page(request, indiening, form, status=200):
 
 
 @login_required
+@require_safe
 def indiening_detail(request, pk):
     indiening = get_indiening_for_user_or_404(request.user, pk)
     form = BeoordelingForm() if may_review(request.user) else None
@@ -314,10 +331,9 @@ def indiening_detail(request, pk):
 
 
 @login_required
+@require_POST
 def indiening_beoordelen(request, pk):
     indiening = get_indiening_for_user_or_404(request.user, pk, for_review=True)
-    if request.method != "POST":
-        return redirect(indiening)
     form = BeoordelingForm(request.POST)
     if not form.is_valid():
         return _indiening_page(request, indiening, form, status=400)

@@ -4,11 +4,17 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_safe
 
-from .access import get_gemeente_for_user_or_404, get_provincie_for_user_or_404
+from .access import (
+    get_gemeente_for_user_or_404,
+    get_provincie_for_user_or_404,
+    get_uitvraagimport_for_user_or_404,
+    may_import_provincie,
+)
 from .excel.format import BestandGeweigerd
 from .excel.forms import ImportForm, ProvincieImportForm
 from .excel.safety import controleer_grootte
@@ -19,7 +25,6 @@ from .imports import (
     heeft_wijzigingen,
     import_verwerken,
     import_voorbereiden,
-    may_import_provincie,
     samenvatting_tekst,
 )
 from .models import UitvraagImport
@@ -48,6 +53,7 @@ def _crumbs(*items):
 
 
 @login_required
+@require_safe
 def sjabloon_gemeente(request, code):
     gemeente = get_gemeente_for_user_or_404(request.user, code)
     met_opgave = may_import_provincie(request.user)
@@ -94,12 +100,14 @@ def locaties_export(request, code):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def importeren_gemeente(request, code):
     gemeente = get_gemeente_for_user_or_404(request.user, code, for_edit=True)
     return _importeren(request, gemeente)
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def importeren_provincie(request, code):
     provincie = get_provincie_for_user_or_404(request.user, code)
     return _importeren(request, None, provincie)
@@ -186,16 +194,14 @@ def _geweigerd(request, exc, bestandsnaam):
 
 def _eigen_import(request, gemeente, provincie, pk):
     """Return the user's own import awaiting confirmation in this scope, else 404."""
-    if not str(pk).isdigit():
+    record = get_uitvraagimport_for_user_or_404(request.user, pk)
+    if (record.gemeente, record.provincie, record.status) != (
+        gemeente,
+        provincie,
+        UitvraagImport.Status.PREVIEW,
+    ):
         raise Http404
-    return get_object_or_404(
-        UitvraagImport.objects.select_related("cyclus"),
-        pk=pk,
-        uploaded_by=request.user,
-        gemeente=gemeente,
-        provincie=provincie,
-        status=UitvraagImport.Status.PREVIEW,
-    )
+    return record
 
 
 def _bevestigen(request, gemeente, provincie, pk):

@@ -3,15 +3,14 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
 from django_tables2 import RequestConfig
 
 from gemeenten.models import Provincie
-from gemeenten.scope import may_read_provincie
-from opvang.access import get_provincie_for_user_or_404
-from opvang.models import Cyclus
+from opvang.access import get_cyclus_or_404, get_provincie_for_user_or_404, may_read_provincie
 
 from . import exports, grafieken
 from .filters import GemeenteRijFilter
@@ -80,6 +79,7 @@ def gemeente_overzicht(request, provincie):
 
 
 @login_required
+@require_safe
 def provincies(request):
     """The provinces whose dashboard the user may see; with one, go straight there."""
     if request.user.is_gemeente:
@@ -157,7 +157,7 @@ def _json(data, status=200):
 @provincie_view
 def verslag_json(request, provincie, cyclus):
     """The verslag figures as JSON, for the Landelijke Regietafel and for checks."""
-    cyclus = get_object_or_404(Cyclus, nummer=cyclus)
+    cyclus = get_cyclus_or_404(cyclus)
     keuze = RapportVraagForm(request.GET, provincie=provincie, cyclus=cyclus)
     if not keuze.is_valid():
         return _json({"fout": keuze.foutmelding()}, status=400)

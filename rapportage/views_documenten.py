@@ -6,17 +6,16 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from gemeenten.constants import Rol
 from kern.dates import EERSTE_DATUM, LAATSTE_DATUM
-from opvang.access import get_provincie_for_user_or_404
-from opvang.models import Cyclus
+from opvang.access import get_cyclus_or_404, get_provincie_for_user_or_404
 
 from . import services
+from .access import get_documentversie_for_user_or_404, may_vaststellen
 from .constants import DocumentSoort
 from .documenten import CONCEPT, Kop, document_context, document_html, document_pdf
 from .documenten_forms import VaststellenForm
@@ -27,23 +26,31 @@ from .vraag import RapportVraagForm
 PDF = "application/pdf"
 
 
-def may_vaststellen(user, provincie):
-    return user.rol == Rol.CVDK and user.provincie_id == provincie.pk
+READ = ("GET", "HEAD")
 
 
-def document_view(view):
-    """Log in and load province, cycle and kind of document; 404 for anyone else."""
+def document_view(methods=READ):
+    """Log in and load province, cycle and kind of document; 404 for anyone else.
 
-    @login_required
-    @wraps(view)
-    def wrapper(request, provincie, cyclus, soort=None, **kwargs):
-        provincie = get_provincie_for_user_or_404(request.user, provincie)
-        cyclus = get_object_or_404(Cyclus, nummer=cyclus)
-        if soort is not None and soort not in DocumentSoort.values:
-            raise Http404
-        return view(request, provincie, cyclus, soort, **kwargs)
+    Access comes before the method check (as rapportage.views.provincie_view), so an
+    outsider's POST is a 404 as well; another method is a 405.
+    """
 
-    return wrapper
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapper(request, provincie, cyclus, soort=None, **kwargs):
+            provincie = get_provincie_for_user_or_404(request.user, provincie)
+            cyclus = get_cyclus_or_404(cyclus)
+            if soort is not None and soort not in DocumentSoort.values:
+                raise Http404
+            if request.method not in methods:
+                return HttpResponseNotAllowed(methods)
+            return view(request, provincie, cyclus, soort, **kwargs)
+
+        return wrapper
+
+    return decorator
 
 
 def _crumbs(provincie, *items):
@@ -66,7 +73,7 @@ def _ongeldig(request, provincie, cyclus, keuze):
     return ongeldige_vraag(request, keuze.foutmelding(), terug)
 
 
-@document_view
+@document_view()
 def documenten(request, provincie, cyclus, soort):
     versies = (
         DocumentVersie.objects.for_user(request.user)
@@ -93,7 +100,7 @@ def documenten(request, provincie, cyclus, soort):
     return render(request, "rapportage/documenten.html", ctx, status=400 if keuze.errors else 200)
 
 
-@document_view
+@document_view()
 def document_voorbeeld(request, provincie, cyclus, soort):
     """The document as HTML, from the same context as the PDF."""
     keuze = _keuze(request, provincie, cyclus)
@@ -103,7 +110,7 @@ def document_voorbeeld(request, provincie, cyclus, soort):
     return HttpResponse(document_html({**context, "voorbeeld": True}))
 
 
-@document_view
+@document_view()
 def document_concept(request, provincie, cyclus, soort):
     keuze = _keuze(request, provincie, cyclus)
     if not keuze.is_valid():
@@ -156,7 +163,7 @@ def _vaststellen_pagina(request, form, provincie, cyclus, soort):
     return render(request, "rapportage/document_vaststellen.html", ctx)
 
 
-@document_view
+@document_view(methods=("GET", "POST"))
 def document_vaststellen(request, provincie, cyclus, soort):
     if not may_vaststellen(request.user, provincie):
         raise PermissionDenied
@@ -181,10 +188,9 @@ def document_vaststellen(request, provincie, cyclus, soort):
 @login_required
 def document_download(request, pk):
     """Return an archived version's bytes, exactly as they were stored."""
-    document = get_object_or_404(
-        DocumentVersie.objects.for_user(request.user).select_related("provincie", "cyclus"),
-        pk=pk,
-    )
+    document = get_documentversie_for_user_or_404(request.user, pk)
+    if request.method not in READ:  # after access, so an outsider's POST is a 404
+        return HttpResponseNotAllowed(READ)
     inhoud = services.document_downloaden(document=document, user=request.user, request=request)
     response = HttpResponse(inhoud, content_type=PDF)
     response["Content-Disposition"] = f'attachment; filename="{document.bestandsnaam}"'

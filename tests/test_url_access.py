@@ -1,7 +1,9 @@
 """Walk every URL of the app with every role and another gemeente's objects.
 
 A new URL pattern fails `test_every_url_is_covered` until it is added to URLS with
-its scope, so no page can leak another gemeente's or province's data unnoticed.
+its scope, so no page can leak another gemeente's or province's data unnoticed, and
+`test_every_url_has_its_methods` until it is added to METHODS with the HTTP methods it
+accepts: a write answers GET with 405, never with a silent redirect.
 """
 
 from datetime import date
@@ -110,6 +112,59 @@ OUTSIDE_APP = {"login", "logout", "otp_verifieren", "otp_instellen"}
 # Reached without logging in, from a set-password link (tested below).
 PUBLIC = {"wachtwoord_instellen": ["MQ", "geen-geldig-token"], "wachtwoord_ingesteld": []}
 
+READ, FORM, WRITE = {"GET"}, {"GET", "POST"}, {"POST"}
+# name: the methods (of GET and POST) the view accepts; the other one is a 405. READ
+# includes HEAD. Pages that only write (WRITE) have @require_POST; form pages (FORM)
+# show the form on GET and save on POST.
+METHODS = {
+    "home": READ,
+    "opvang:uitvraag_list": READ,
+    "opvang:uitvraag_nieuw": FORM,
+    "opvang:gemeente_detail": READ,
+    "opvang:locatie_nieuw": FORM,
+    "opvang:indienen": FORM,
+    "opvang:locatie_detail": READ,
+    "opvang:locatie_wijzigen": FORM,
+    "opvang:locatie_afsluiten": FORM,
+    "opvang:locatie_wijzigingen": READ,
+    "opvang:indiening_detail": READ,
+    "opvang:indiening_beoordelen": WRITE,
+    "opvang:uitvraag_detail": READ,
+    "opvang:uitvraag_sluiten": WRITE,
+    "opvang:excel_sjabloon_gemeente": READ,
+    # Upload, preview, confirmation and error list share one URL until the import gets
+    # its own URLs (upload; imports/<pk>/ with confirm as POST; imports/<pk>/fouten.xlsx).
+    "opvang:excel_importeren_gemeente": FORM,
+    "opvang:excel_importeren_provincie": FORM,
+    # These two load the province first, so that an outsider's POST stays a 404 (the
+    # walk below); they answer a POST as a GET and write nothing. A method check after
+    # the province is loaded comes with the import's rewrite of opvang/views_excel.py.
+    "opvang:excel_sjabloon_provincie": FORM,
+    "opvang:excel_locaties_export": FORM,
+    # The rapportage pages check access first, then the method (provincie_view,
+    # document_view), so an outsider gets 404 whatever the method.
+    "rapportage:verslag_json": READ,
+    "rapportage:dashboard": READ,
+    "rapportage:gemeenten_csv": READ,
+    "rapportage:gemeenten_xlsx": READ,
+    "rapportage:provincies": READ,
+    "rapportage:documenten": READ,
+    "rapportage:document_voorbeeld": READ,
+    "rapportage:document_concept": READ,
+    "rapportage:document_vaststellen": FORM,
+    "rapportage:document_download": READ,
+    "login": FORM,
+    "logout": WRITE,
+    "otp_verifieren": FORM,
+    "otp_instellen": FORM,
+    "wachtwoord_instellen": FORM,
+    "wachtwoord_ingesteld": READ,
+}
+# Who may use each page, for the method walk: a 405 must come from the method, not
+# from a missing right. Pages without a persona are tried without logging in.
+PERSONA = {"gemeente": "gemeente_user", "review": "prt_user", "provinciaal": "prt_user"}
+ANONYMOUS = {"login", *PUBLIC}
+
 
 def app_url_names(patterns=None, namespace=""):
     for p in patterns if patterns is not None else get_resolver().url_patterns:
@@ -124,6 +179,46 @@ def app_url_names(patterns=None, namespace=""):
 
 def test_every_url_is_covered():
     assert set(app_url_names()) - OUTSIDE_APP - set(PUBLIC) == set(URLS)
+
+
+def test_every_url_has_its_methods():
+    assert set(app_url_names()) == set(METHODS)
+
+
+def authorised_user(request, name):
+    if name in ANONYMOUS:
+        return None
+    if name == "rapportage:document_vaststellen":
+        return request.getfixturevalue("cvdk_user")  # the cvdK's alone
+    writes = URLS[name][2] if name in URLS else None
+    return request.getfixturevalue(PERSONA.get(writes, "gemeente_user"))
+
+
+@pytest.mark.parametrize("name", sorted(METHODS))
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_each_url_accepts_only_its_methods(request, client, objecten, name, method):
+    user = authorised_user(request, name)
+    if user is not None:
+        client.login(username=user.username, password=TEST_PASSWORD)
+    args = URLS[name][0](objecten) if name in URLS else PUBLIC.get(name, [])
+    before = footprint()
+    response = getattr(client, method)(reverse(name, args=args))
+    if method.upper() in METHODS[name]:
+        assert response.status_code != 405
+    else:
+        assert response.status_code == 405
+        assert footprint() == before
+
+
+@pytest.mark.parametrize("name", sorted(n for n, m in METHODS.items() if m == WRITE and n in URLS))
+def test_a_write_url_rejects_get_and_changes_nothing(request, client, objecten, name):
+    user = authorised_user(request, name)
+    before = footprint(), objecten.uitvraag.is_open
+    response = fetch(client, user, name, objecten, "get")
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    objecten.uitvraag.refresh_from_db()
+    assert (footprint(), objecten.uitvraag.is_open) == before
 
 
 def passwords():
@@ -228,7 +323,10 @@ def test_outsiders_get_404_and_change_nothing(
     user = request.getfixturevalue(buitenstaander)
     before = footprint()
     response = fetch(client, user, name, objecten, method)
-    assert response.status_code == 404
+    # A write-only page answers GET with 405 before it loads anything (@require_POST),
+    # for an outsider as for anyone: the answer tells nothing about the object.
+    write_only_get = METHODS[name] == WRITE and method == "get"
+    assert response.status_code == (405 if write_only_get else 404)
     assert footprint() == before
 
 

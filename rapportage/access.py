@@ -1,0 +1,25 @@
+"""Who may do what in rapportage, and loading its objects for a user.
+
+Built on the one scope rule (gemeenten.scope) and on opvang.access's loader, so every
+refusal is a 404 that is logged as access.refused (STYLE.md 4). Provinces and cycles
+are loaded through opvang.access (get_provincie_for_user_or_404, get_cyclus_or_404).
+"""
+
+from gemeenten.constants import Rol
+from opvang.access import get_in_scope_or_404
+
+from .models import DocumentVersie
+
+
+def may_vaststellen(user, provincie):
+    """Return whether the user may vaststellen the province's verslag and plan: its cvdK."""
+    return user.rol == Rol.CVDK and user.provincie_id == provincie.pk
+
+
+def get_documentversie_for_user_or_404(user, pk):
+    """Return an archived version of a province the user reads as a whole; else 404."""
+    return get_in_scope_or_404(
+        DocumentVersie.objects.for_user(user).select_related("provincie", "cyclus"),
+        user,
+        pk=pk,
+    )
