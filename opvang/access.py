@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 from gemeenten.constants import Rol
 from gemeenten.models import Gemeente, Provincie
 from gemeenten.scope import may_read_provincie
-from gemeenten.security_log import security_log
+from kern.security_log import security_log
 
 from .models import Indiening, Locatie, Uitvraag
 

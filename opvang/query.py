@@ -2,8 +2,7 @@ from django.db.models import OuterRef, Subquery
 
 from gemeenten.constants import Rol
 from gemeenten.scope import scope_filter
-
-from .audit import AuditedQuerySet
+from kern.audit import AuditedQuerySet
 
 
 class LocatieQuerySet(AuditedQuerySet):

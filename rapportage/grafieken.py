@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from kern.formatting import short_month
 from opvang.telregels import is_in_gebruik_op
 
 from .selectors import Rapport
-
-MAANDEN = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 # Dekking per gemeente: names on the left, bars to the right, the percentage after a bar.
 BREEDTE = 720
@@ -186,7 +185,7 @@ class CapaciteitGrafiek:
 
 def maand_label(d: date) -> str:
     """Return a month the Dutch way: 'jan 2024'."""
-    return f"{MAANDEN[d.month - 1]} {d.year}"
+    return short_month(d)
 
 
 def maanden(van: date, tot: date) -> list[date]:
