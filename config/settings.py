@@ -14,11 +14,23 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+TRUE_VALUES = {"1", "true", "yes", "on"}
+FALSE_VALUES = {"0", "false", "no", "off"}
+
+
 def env_bool(name, default):
+    """Read a yes/no variable; refuse anything else, so a typo never switches a guard off."""
     value = os.environ.get(name)
     if value is None:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    value = value.strip().lower()
+    if value in TRUE_VALUES:
+        return True
+    if value in FALSE_VALUES:
+        return False
+    raise ImproperlyConfigured(
+        f"{name} moet 1/0, true/false, yes/no of on/off zijn, niet {os.environ[name]!r}."
+    )
 
 
 def env_list(name, default):
