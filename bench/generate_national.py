@@ -104,9 +104,9 @@ def gemeenten_aanvullen(provincie, rng):
 
 def opgaven_aanvullen(provincie, gemeenten, cyclus):
     """Give each gemeente without a target a bench target; the province adds up."""
-    from gemeenten.management.commands.demo import verdeel
     from opvang.constants import OpgaveSoort
     from opvang.models import Opgave
+    from portaal.management.commands.demo import verdeel
 
     met = set(Opgave.objects.filter(cyclus=cyclus).values_list("gemeente_id", flat=True))
     zonder = {g.code: g.inwoners or 1 for g in gemeenten if g.pk not in met}

@@ -14,11 +14,23 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+TRUE_VALUES = {"1", "true", "yes", "on"}
+FALSE_VALUES = {"0", "false", "no", "off"}
+
+
 def env_bool(name, default):
+    """Read a yes/no variable; refuse anything else, so a typo never switches a guard off."""
     value = os.environ.get(name)
     if value is None:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    value = value.strip().lower()
+    if value in TRUE_VALUES:
+        return True
+    if value in FALSE_VALUES:
+        return False
+    raise ImproperlyConfigured(
+        f"{name} moet 1/0, true/false, yes/no of on/off zijn, niet {os.environ[name]!r}."
+    )
 
 
 def env_list(name, default):
@@ -62,24 +74,28 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # Floors, bottom to top (see docs/architecture.md); kern is a plain package.
     "gemeenten",
+    # After django_otp, axes and auth: accounts.admin re-registers their admins.
+    "accounts",
     "opvang",
     "rapportage",
+    "portaal",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
-    "gemeenten.middleware.NoStoreMiddleware",
+    "accounts.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "gemeenten.middleware.SessionTimeoutMiddleware",
+    "accounts.middleware.SessionTimeoutMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "gemeenten.middleware.OTPRequiredMiddleware",
+    "accounts.middleware.OTPRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -141,7 +157,7 @@ AUTHENTICATION_BACKENDS = [
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "gemeenten.password_validation.MinimumLengthValidator",
+        "NAME": "accounts.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -185,13 +201,13 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
-AXES_CLIENT_IP_CALLABLE = "gemeenten.security_log.request_ip"
+AXES_CLIENT_IP_CALLABLE = "kern.security_log.request_ip"
 
 # Two-factor login (django-otp, TOTP with backup codes). On by default in production;
 # off by default in development, where every page then says so.
 OTP_REQUIRED = env_bool("OTP_REQUIRED", not DEBUG)
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Opvangregister")
-# Failed codes (gemeenten.otp_throttle): at most OTP_IP_FAILURE_LIMIT per account from one
+# Failed codes (accounts.otp_throttle): at most OTP_IP_FAILURE_LIMIT per account from one
 # IP and OTP_ACCOUNT_FAILURE_LIMIT per account from all IPs in OTP_FAILURE_WINDOW_MINUTES;
 # reaching a limit refuses every code, from that IP or from all, for OTP_COOLOFF_MINUTES.
 OTP_FAILURE_WINDOW_MINUTES = int(os.environ.get("OTP_FAILURE_WINDOW_MINUTES", "15"))
@@ -205,7 +221,7 @@ OTP_TOTP_THROTTLE_FACTOR = 0
 OTP_STATIC_THROTTLE_FACTOR = 0
 
 # The counts of failed codes must be shared by every worker process, so the cache is a
-# database table (created by migrate, see gemeenten.apps). One entry per account.
+# database table (created by migrate, see accounts.apps). One entry per account.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
@@ -218,7 +234,7 @@ CACHES = {
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Sessions end after SESSION_IDLE_MINUTES without a request and SESSION_MAX_HOURS after
-# login, whichever comes first (gemeenten.middleware.SessionTimeoutMiddleware). The
+# login, whichever comes first (accounts.middleware.SessionTimeoutMiddleware). The
 # cookie itself lives no longer than the absolute limit and not past the browser.
 SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_MINUTES", "30")) * 60
 SESSION_ABSOLUTE_TIMEOUT = int(os.environ.get("SESSION_MAX_HOURS", "8")) * 3600
@@ -229,7 +245,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 # A refused CSRF check: the Dutch "page expired" page, and a line in the security log.
-CSRF_FAILURE_VIEW = "gemeenten.views_errors.csrf_failure"
+CSRF_FAILURE_VIEW = "accounts.views_errors.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -259,7 +275,7 @@ if not DEBUG:
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 
-# Mail, for the links with which users set their own password (gemeenten.services):
+# Mail, for the links with which users set their own password (accounts.services):
 # printed on the console in development, sent through EMAIL_HOST in production.
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
@@ -281,7 +297,7 @@ SITE_URL = os.environ.get(
 PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_LINK_HOURS", "72")) * 3600
 
 # Security events (BIO 8.15) are JSON lines on their own logger, to a file when
-# SECURITY_LOG_FILE is set (for log shipping), else to stderr; see gemeenten.security_log.
+# SECURITY_LOG_FILE is set (for log shipping), else to stderr; see kern.security_log.
 SECURITY_LOG_FILE = os.environ.get("SECURITY_LOG_FILE", "")
 
 LOGGING = {

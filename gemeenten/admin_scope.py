@@ -10,9 +10,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 
+from kern.security_log import security_log
+
 from .models import Gemeente, Provincie, Regio, User
 from .scope import gebruiker_scope_filter, may_manage_scope, provincie_scope_filter, scope_filter
-from .security_log import security_log
 
 # The choices of a foreign key to these models, limited to the user's scope.
 KEUZES = {

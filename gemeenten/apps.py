@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 
 
 class GemeentenConfig(AppConfig):
@@ -7,11 +6,4 @@ class GemeentenConfig(AppConfig):
     verbose_name = "Gemeenten en gebruikers"
 
     def ready(self):
-        from . import checks, signals  # noqa: F401 (registers checks and receivers)
-        from .otp_throttle import create_cache_table
-        from .rollen import beheer_groep_inrichten
-
-        post_migrate.connect(create_cache_table, sender=self)
-        # Not limited to one sender: each app's permissions exist only after its own
-        # post_migrate, so the group gets every right by the last app's.
-        post_migrate.connect(beheer_groep_inrichten, dispatch_uid="beheer_groep_inrichten")
+        from . import checks  # noqa: F401 (registers the checks)

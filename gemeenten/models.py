@@ -4,8 +4,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from kern.audit import AuditedModel, AuditFields
 from kern.fields import CleanCharField, PlausibleDateField, PositiveWholeNumberField
-from opvang.audit import AuditedModel, AuditFields
 
 from .constants import Gebeurtenis, Rol
 from .query import GemeenteQuerySet, RechtenwijzigingIsVastgelegd, RechtenwijzigingQuerySet

@@ -1,4 +1,4 @@
-from opvang.audit import AuditedQuerySet
+from kern.audit import AuditedQuerySet
 
 from .scope import gebruiker_scope_filter, scope_filter
 

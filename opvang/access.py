@@ -13,7 +13,7 @@ from django.http import Http404
 from gemeenten.constants import Rol
 from gemeenten.models import Gemeente, Provincie
 from gemeenten.scope import provincie_scope_filter, user_scope
-from gemeenten.security_log import security_log
+from kern.security_log import security_log
 
 from .models import Cyclus, Indiening, Locatie, Uitvraag, UitvraagImport
 

@@ -3,21 +3,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from gemeenten.admin_scope import ScopedAdminMixin
 from gemeenten.scope import provincie_scope_filter, scope_filter
+from kern.admin import NoDeleteMixin
 
 from .models import Cyclus, Indiening, Locatie, Opgave, Uitvraag, UitvraagImport
-
-
-class NoDeleteMixin:
-    """No figure is ever lost: tracked records are closed or superseded, never deleted."""
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        actions.pop("delete_selected", None)
-        return actions
-
 
 OnlyRelated = admin.RelatedOnlyFieldListFilter
 

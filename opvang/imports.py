@@ -19,12 +19,12 @@ from django.utils import timezone
 
 from gemeenten.constants import Rol
 from gemeenten.models import Gemeente
+from kern.audit import toeschrijven
 from kern.forms import WholeNumberField
 from kern.text import without_control_characters
 
 from . import services
 from .access import may_import_provincie
-from .audit import toeschrijven
 from .constants import Soort, Status
 from .excel import cells
 from .excel.format import (

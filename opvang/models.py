@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from kern.audit import AuditedModel, AuditedQuerySet, AuditFields
 from kern.dates import DATUM_BUITEN_BEREIK, EERSTE_DATUM, LAATSTE_DATUM
 from kern.fields import (
     CleanCharField,
@@ -17,7 +18,6 @@ from kern.fields import (
 )
 from kern.text import MAX_TOELICHTING
 
-from .audit import AuditedModel, AuditedQuerySet, AuditFields
 from .constants import ZEKERE_STATUSSEN, IndieningStatus, OpgaveSoort, Soort, Status
 from .query import (
     IndieningQuerySet,

@@ -1,8 +1,7 @@
 from django.db.models import OuterRef, Subquery
 
 from gemeenten.scope import provincie_scope_filter, scope_filter, scope_provincie_filter
-
-from .audit import AuditedQuerySet
+from kern.audit import AuditedQuerySet
 
 
 class LocatieQuerySet(AuditedQuerySet):

@@ -13,9 +13,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from gemeenten.security_log import security_log
+from kern.audit import toeschrijven
+from kern.security_log import security_log
 
-from .audit import toeschrijven
 from .constants import AFGESLOTEN_STATUSSEN, IndieningStatus
 from .models import Indiening, Locatie, Opgave, Uitvraag
 from .selectors import gemeente_cijfers

@@ -4,7 +4,7 @@ from django.dispatch import receiver
 from simple_history.models import HistoricalRecords
 from simple_history.signals import pre_create_historical_record
 
-from .audit import client_ip
+from kern.audit import client_ip
 
 
 @receiver(pre_create_historical_record)

@@ -35,18 +35,6 @@ def _crumbs(*items):
     return [("Overzicht", reverse("home")), *items]
 
 
-@login_required
-@require_safe
-def home(request):
-    user = request.user
-    if user.is_gemeente:
-        return redirect("opvang:gemeente_detail", code=user.gemeente.code)
-    if user.provincie_id:
-        return redirect("rapportage:dashboard", provincie=user.provincie.code)
-    # Beheer serves every province: it chooses one from the list.
-    return redirect("rapportage:provincies")
-
-
 class GemeenteDetailView(LoginRequiredMixin, SingleTableMixin, FilterView):
     """A gemeente's target, figures and locations."""
 

@@ -31,7 +31,7 @@ from .models import UitvraagImport
 from .selectors import kies_cyclus
 
 try:  # Added by the security work (issue of the BIO measures); optional until it lands.
-    from gemeenten.security_log import security_log
+    from kern.security_log import security_log
 except ImportError:  # pragma: no cover
     security_log = None
 

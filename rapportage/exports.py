@@ -18,12 +18,10 @@ from operator import attrgetter
 
 from openpyxl import Workbook
 
+from kern.xlsx import workbook_bytes, write_cell, write_header
 from opvang.constants import Categorie, Soort, Status
 from opvang.excel.writer import (
     GETALFORMAAT,
-    _kopregel,
-    _opslaan,
-    _zet,
     locaties_blad,
     tekstblad,
 )
@@ -165,17 +163,17 @@ def gemeenten_xlsx(rapport: Rapport, rijen, *, filter_omschrijving="") -> bytes:
     boek = Workbook()
     blad = boek.active
     blad.title = "Gemeenten"
-    _kopregel(blad, KOPPEN, BREEDTES)
+    write_header(blad, KOPPEN, BREEDTES)
     for r, rij in enumerate(
         tabel_rijen(rapport, rijen, filter_omschrijving=filter_omschrijving), 2
     ):
         for c, waarde in enumerate(rij):
             if c == DEKKING_KOLOM and waarde is not None:
-                _zet(blad.cell(row=r, column=c + 1), float(waarde) / 100, "0.0%")
+                write_cell(blad.cell(row=r, column=c + 1), float(waarde) / 100, "0.0%")
             else:
-                _zet(blad.cell(row=r, column=c + 1), waarde, GETALFORMAAT)
+                write_cell(blad.cell(row=r, column=c + 1), waarde, GETALFORMAAT)
     locaties_blad(boek.create_sheet("Locaties"), locatie_rijen(rijen))
     tekstblad(
         boek, "Over dit bestand", [*toelichting(rapport, filter_omschrijving), "", *BEGRIPPEN]
     )
-    return _opslaan(boek)
+    return workbook_bytes(boek)

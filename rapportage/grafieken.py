@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from .selectors import Rapport
+from kern.formatting import short_month
 
-MAANDEN = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+from .selectors import Rapport
 
 # Dekking per gemeente: names on the left, bars to the right, the percentage after a bar.
 BREEDTE = 720
@@ -182,7 +182,7 @@ class CapaciteitGrafiek:
 
 def maand_label(d: date) -> str:
     """Return a month the Dutch way: 'jan 2024'."""
-    return f"{MAANDEN[d.month - 1]} {d.year}"
+    return short_month(d)
 
 
 def _mooie_stap(grootste, aantal=5):

@@ -6,9 +6,9 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from gemeenten.scope import provincie_scope_filter
+from kern.audit import AuditedModel, AuditedQuerySet, AuditFields
 from kern.fields import CleanCharField, CleanTextField, PlausibleDateField
 from kern.text import MAX_DOCUMENTTEKST
-from opvang.audit import AuditedModel, AuditedQuerySet, AuditFields
 
 from .constants import DocumentSoort
 

@@ -7,8 +7,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from gemeenten.security_log import request_ip, security_log
-from opvang.audit import toeschrijven
+from kern.audit import toeschrijven
+from kern.security_log import request_ip, security_log
 
 from .documenten import VASTGESTELD, Kop, document_context, document_pdf
 from .models import DocumentDownload, DocumentVersie

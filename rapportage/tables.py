@@ -2,21 +2,22 @@
 
 import django_tables2 as tables
 from django.urls import reverse
-from django.utils.formats import number_format
 from django.utils.html import format_html
 from django_tables2.utils import Accessor
+
+from kern.formatting import number_range, percentage
 
 NUM = {"th": {"class": "num"}, "td": {"class": "num"}, "tf": {"class": "num"}}
 
 
 def procent(waarde):
     """Return a percentage the Dutch way (49,9%); '—' when there is none."""
-    return "—" if waarde is None else f"{number_format(waarde, decimal_pos=1)}%"
+    return percentage(waarde)
 
 
 def bereik(laag, hoog):
     """Return a range the Dutch way (3.378–3.983)."""
-    return f"{number_format(laag, force_grouping=True)}–{number_format(hoog, force_grouping=True)}"
+    return number_range(laag, hoog)
 
 
 def _leeg_als_none(waarde):

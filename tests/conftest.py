@@ -10,8 +10,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from accounts.services import gebruiker_rechten_toepassen
 from gemeenten.constants import Rol
-from gemeenten.services import gebruiker_rechten_toepassen
 
 from .factories import (
     CyclusFactory,

@@ -25,9 +25,9 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.services import gebruiker_rechten_toepassen, rechtenwijziging_vastleggen
 from gemeenten.constants import Gebeurtenis, Rol
 from gemeenten.models import Gemeente, Provincie, Rechtenwijziging, Regio, User, UserSession
-from gemeenten.services import gebruiker_rechten_toepassen, rechtenwijziging_vastleggen
 from opvang import services
 from opvang.models import Cyclus, Indiening, Locatie, Opgave, Uitvraag, UitvraagImport
 from tests.factories import (

@@ -1,18 +1,16 @@
 """The trail of rights changes: append-only in the database, readable by beheer.
 
 Creates gemeenten.Rechtenwijziging, makes its table append-only with the trigger helper
-of opvang 0002 (PostgreSQL and SQLite), and gives the group "Beheer" the right to view
+of kern.triggers (PostgreSQL and SQLite), and gives the group "Beheer" the right to view
 it (created here, as 0004 does). Reversible.
 """
-
-from importlib import import_module
 
 import django.db.models.deletion
 from django.conf import settings
 from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
-append_only = import_module("opvang.migrations.0002_history_append_only").append_only
+from kern.triggers import append_only
 
 GROEP = "Beheer"
 RECHT = "view_rechtenwijziging"
@@ -52,8 +50,10 @@ def recht_afnemen(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
+        # No dependency on opvang: the trigger helper is kern's, and the function it
+        # shares is created by whichever migration comes first, dropped by none that
+        # another's triggers still use.
         ("gemeenten", "0004_beheer_groep"),
-        ("opvang", "0002_history_append_only"),
     ]
 
     operations = [

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kern.formatting import whole_number
 from kern.text import comparable
 
 BLAD_UITLEG = "Uitleg"
@@ -59,7 +60,7 @@ def normaliseer(tekst):
 
 def getal(n):
     """Return n with the Dutch thousands separator: 5.000."""
-    return f"{n:,}".replace(",", ".")
+    return whole_number(n)
 
 
 def kop_van(kolommen, veld):

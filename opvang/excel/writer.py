@@ -7,17 +7,16 @@ is written as a string, with Excel's quote prefix, so that a value starting with
 
 from __future__ import annotations
 
-import io
-import re
 from datetime import date
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from kern.dates import DATUM_BUITEN_BEREIK, EERSTE_DATUM, LAATSTE_DATUM
 from kern.text import MAX_TOELICHTING
+from kern.xlsx import workbook_bytes, write_cell, write_header, write_text
 
 from ..constants import Soort, Status
 from .format import (
@@ -35,12 +34,8 @@ from .format import (
 
 DATUMFORMAAT = "d-m-yyyy"
 GETALFORMAAT = "#,##0"
-KOP_FONT = Font(bold=True, color="FFFFFF")
-KOP_VULLING = PatternFill("solid", fgColor="154273")
 # Drop-down lists and checks reach this far below the data, for rows users add.
 EXTRA_RIJEN = 1000
-# Characters XML 1.0 cannot hold; openpyxl refuses them.
-ONGELDIG_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 UITLEG = [
     ("Uitvraag opvanglocaties", True),
@@ -112,34 +107,6 @@ OPGAVE_UITLEG = (
 )
 
 
-def _tekst(cel, waarde):
-    """Write waarde as a string cell that Excel shows, and keeps, as text."""
-    cel.value = ONGELDIG_RE.sub("\ufffd", waarde)
-    cel.data_type = "s"
-    if waarde[:1] in ("=", "+", "-", "@"):
-        cel.quotePrefix = True
-
-
-def _zet(cel, waarde, formaat=None):
-    if isinstance(waarde, str):
-        _tekst(cel, waarde)
-    else:
-        cel.value = waarde
-    if formaat:
-        cel.number_format = formaat
-
-
-def _kopregel(blad, koppen, breedtes):
-    for i, (kop, breedte) in enumerate(zip(koppen, breedtes, strict=True), start=1):
-        cel = blad.cell(row=1, column=i)
-        _tekst(cel, kop)
-        cel.font, cel.fill = KOP_FONT, KOP_VULLING
-        cel.alignment = Alignment(vertical="center")
-        blad.column_dimensions[get_column_letter(i)].width = breedte
-    blad.freeze_panes = "A2"
-    blad.auto_filter.ref = f"A1:{get_column_letter(len(koppen))}1"
-
-
 def _validatie(blad, kolommen, laatste_rij):
     """Add drop-down lists and number/date checks to the columns of a sheet."""
     regels = {
@@ -192,7 +159,7 @@ def _formaat(kolom):
 def _rijen(blad, kolommen, rijen):
     for r, rij in enumerate(rijen, start=2):
         for c, (kolom, waarde) in enumerate(zip(kolommen, rij, strict=True), start=1):
-            _zet(blad.cell(row=r, column=c), waarde, _formaat(kolom))
+            write_cell(blad.cell(row=r, column=c), waarde, _formaat(kolom))
 
 
 def _uitlegblad(blad, met_opgave):
@@ -200,16 +167,10 @@ def _uitlegblad(blad, met_opgave):
     blad.column_dimensions["A"].width = 110
     for r, (tekst, vet) in enumerate(regels, start=1):
         cel = blad.cell(row=r, column=1)
-        _tekst(cel, tekst)
+        write_text(cel, tekst)
         cel.alignment = Alignment(wrap_text=True, vertical="top")
         if vet:
             cel.font = Font(bold=True, size=14 if r == 1 else 12)
-
-
-def _opslaan(boek):
-    uit = io.BytesIO()
-    boek.save(uit)
-    return uit.getvalue()
 
 
 def locatie_rij(gemeente, locatie):
@@ -240,16 +201,16 @@ def sjabloon_maken(*, locatie_rijen, opgave_rijen=None):
     boek.active.title = BLAD_UITLEG
     blad = boek.create_sheet(BLAD_LOCATIES)
     laatste = len(locatie_rijen) + 1 + EXTRA_RIJEN
-    _kopregel(blad, [k.kop for k in LOCATIE_KOLOMMEN], [k.breedte for k in LOCATIE_KOLOMMEN])
+    write_header(blad, [k.kop for k in LOCATIE_KOLOMMEN], [k.breedte for k in LOCATIE_KOLOMMEN])
     _rijen(blad, LOCATIE_KOLOMMEN, locatie_rijen)
     _validatie(blad, LOCATIE_KOLOMMEN, laatste)
     if opgave_rijen is not None:
         blad = boek.create_sheet(BLAD_OPGAVE)
         laatste = len(opgave_rijen) + 1 + 100
-        _kopregel(blad, [k.kop for k in OPGAVE_KOLOMMEN], [k.breedte for k in OPGAVE_KOLOMMEN])
+        write_header(blad, [k.kop for k in OPGAVE_KOLOMMEN], [k.breedte for k in OPGAVE_KOLOMMEN])
         _rijen(blad, OPGAVE_KOLOMMEN, opgave_rijen)
         _validatie(blad, OPGAVE_KOLOMMEN, laatste)
-    return _opslaan(boek)
+    return workbook_bytes(boek)
 
 
 EXPORT_KOPPEN = [
@@ -270,12 +231,12 @@ EXPORT_KOPPEN = [
 
 def locaties_blad(blad, rijen):
     """Fill a sheet with locations and their category; rijen in EXPORT_KOPPEN order."""
-    _kopregel(blad, [k for k, _ in EXPORT_KOPPEN], [b for _, b in EXPORT_KOPPEN])
+    write_header(blad, [k for k, _ in EXPORT_KOPPEN], [b for _, b in EXPORT_KOPPEN])
     formaten = {5: GETALFORMAAT, 6: GETALFORMAAT, 7: GETALFORMAAT}
     formaten.update({8: DATUMFORMAAT, 9: DATUMFORMAAT})
     for r, rij in enumerate(rijen, start=2):
         for c, waarde in enumerate(rij):
-            _zet(blad.cell(row=r, column=c + 1), waarde, formaten.get(c))
+            write_cell(blad.cell(row=r, column=c + 1), waarde, formaten.get(c))
 
 
 def tekstblad(boek, titel, regels):
@@ -283,7 +244,7 @@ def tekstblad(boek, titel, regels):
     blad = boek.create_sheet(titel)
     blad.column_dimensions["A"].width = 110
     for r, tekst in enumerate(regels, start=1):
-        _tekst(blad.cell(row=r, column=1), tekst)
+        write_text(blad.cell(row=r, column=1), tekst)
     return blad
 
 
@@ -298,7 +259,7 @@ def locaties_export_maken(*, rijen, titel, bron):
     blad.title = BLAD_LOCATIES
     locaties_blad(blad, rijen)
     tekstblad(boek, "Over dit bestand", [titel, bron])
-    return _opslaan(boek)
+    return workbook_bytes(boek)
 
 
 def foutenlijst_maken(fouten):
@@ -306,9 +267,9 @@ def foutenlijst_maken(fouten):
     boek = Workbook()
     blad = boek.active
     blad.title = "Fouten"
-    _kopregel(blad, ["Tabblad", "Rij", "Kolom", "Waarde", "Melding"], [14, 8, 20, 30, 90])
+    write_header(blad, ["Tabblad", "Rij", "Kolom", "Waarde", "Melding"], [14, 8, 20, 30, 90])
     for r, fout in enumerate(fouten, start=2):
         waarden = [fout["blad"], fout["rij"], fout["kolom"], fout["waarde"], fout["melding"]]
         for c, waarde in enumerate(waarden, start=1):
-            _zet(blad.cell(row=r, column=c), waarde)
-    return _opslaan(boek)
+            write_cell(blad.cell(row=r, column=c), waarde)
+    return workbook_bytes(boek)

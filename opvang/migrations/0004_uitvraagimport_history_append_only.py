@@ -3,11 +3,9 @@
 Reuses the trigger function (PostgreSQL) and the message of 0002; reversible.
 """
 
-from importlib import import_module
-
 from django.db import migrations
 
-append_only = import_module("opvang.migrations.0002_history_append_only").append_only
+from kern.triggers import append_only
 
 
 class Migration(migrations.Migration):

@@ -3,8 +3,8 @@
 from datetime import date
 
 from django import template
-from django.utils.formats import date_format
 
+from kern.formatting import short_date
 from opvang.constants import Soort, Status
 
 register = template.Library()
@@ -25,4 +25,4 @@ def iso_datum(value):
     """Format an ISO date string (YYYY-MM-DD) as 1-7-2025; empty stays empty."""
     if not value:
         return ""
-    return date_format(date.fromisoformat(value), "j-n-Y")
+    return short_date(date.fromisoformat(value))

@@ -6,11 +6,9 @@ record (UPDATE and DELETE are refused outright since 0002; this catches a raw IN
 Reversible.
 """
 
-from importlib import import_module
-
 from django.db import migrations
 
-history_checked = import_module("opvang.migrations.0011_history_matches_row").history_checked
+from kern.triggers import history_checked
 
 
 class Migration(migrations.Migration):

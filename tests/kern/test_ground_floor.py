@@ -5,7 +5,7 @@ from pathlib import Path
 
 import kern
 
-APPS = {"gemeenten", "opvang", "rapportage", "config"}
+APPS = {"gemeenten", "accounts", "opvang", "rapportage", "portaal", "config"}
 
 
 def test_kern_imports_no_project_app():

@@ -7,8 +7,8 @@ from django.apps import apps
 from django.db import DatabaseError, transaction
 from django.urls import reverse
 
+from kern.audit import UnauditedWriteError
 from opvang import services
-from opvang.audit import UnauditedWriteError
 from opvang.constants import Status
 from opvang.models import Indiening, Locatie
 from tests.factories import TEST_PASSWORD, LocatieFactory

@@ -9,8 +9,8 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from accounts.services import gebruiker_rechten_toepassen
 from gemeenten.constants import Rol
-from gemeenten.services import gebruiker_rechten_toepassen
 from kern.dates import DATUM_BUITEN_BEREIK
 from opvang.models import Cyclus, Locatie, Uitvraag
 from tests.factories import LocatieFactory, UserFactory

@@ -9,8 +9,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from accounts.services import gebruiker_rechten_toepassen
 from gemeenten.constants import Rol
-from gemeenten.services import gebruiker_rechten_toepassen
 from kern.numbers import GEEN_GEHEEL_GETAL
 from opvang.constants import Status
 from opvang.excel import cells

@@ -8,8 +8,8 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from accounts.services import gebruiker_rechten_toepassen
 from gemeenten.constants import Rol
-from gemeenten.services import gebruiker_rechten_toepassen
 from kern.text import MAX_TOELICHTING, STUURTEKENS, TE_LANG
 from opvang import forms
 from opvang.imports import DUBBELE_LOCATIE

@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from opvang.audit import toeschrijven
+from kern.audit import toeschrijven
 from opvang.models import UitvraagImport
 
 MELDING = "Niet bevestigd binnen {dagen} dagen; het bestand is verwijderd."

@@ -10,16 +10,16 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from gemeenten.constants import Rol
-from gemeenten.management.commands.demo import (
+from gemeenten.models import Gemeente, Provincie, Regio, User
+from opvang.constants import Soort, Status
+from opvang.models import Cyclus, Locatie, Opgave
+from opvang.telregels import percentage, tel
+from portaal.management.commands.demo import (
     DEMO_OPGAVE_BRON,
     DEMO_WACHTWOORD,
     GEBRUIKERS,
     verdeel,
 )
-from gemeenten.models import Gemeente, Provincie, Regio, User
-from opvang.constants import Soort, Status
-from opvang.models import Cyclus, Locatie, Opgave
-from opvang.telregels import percentage, tel
 
 pytestmark = pytest.mark.django_db
 

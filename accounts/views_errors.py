@@ -6,7 +6,7 @@ The 400, 403, 404 and 500 pages are Django's own views with our templates
 
 from django.shortcuts import render
 
-from .security_log import security_log
+from kern.security_log import security_log
 
 
 def csrf_failure(request, reason=""):

@@ -7,7 +7,8 @@ Django's password-reset views with our templates (templates/registration/): a la
 from django.contrib.auth import views as auth_views
 from django.urls import reverse_lazy
 
-from .constants import Gebeurtenis
+from gemeenten.constants import Gebeurtenis
+
 from .services import rechtenwijziging_vastleggen
 
 

@@ -7,7 +7,7 @@ from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
 
-from gemeenten.middleware import LOGIN_AT, SEEN_AT
+from accounts.middleware import LOGIN_AT, SEEN_AT
 from gemeenten.models import UserSession
 from tests.factories import TEST_PASSWORD
 

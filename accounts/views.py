@@ -4,7 +4,7 @@ After the password, a user without an app enrols one (QR code, then a first code
 ten backup codes shown once); a user with one enters its current code or a backup code.
 Only then is the session verified (django_otp.login). A code is accepted once:
 django-otp's TOTP device refuses any code at or before the last accepted time step.
-Failed codes are limited per account and per account and IP (gemeenten.otp_throttle).
+Failed codes are limited per account and per account and IP (accounts.otp_throttle).
 """
 
 import base64
@@ -27,9 +27,10 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from gemeenten.models import User
+from kern.security_log import request_ip, security_log
+
 from . import otp_throttle
-from .models import User
-from .security_log import request_ip, security_log
 
 CODE_ONJUIST = (
     "Deze code klopt niet, is al gebruikt of is verlopen. Wacht op de volgende code "
@@ -161,6 +162,34 @@ def _new_backup_codes(user):
     return codes
 
 
+def _unconfirmed_device(user):
+    """Return the user's app being enrolled, created on the first visit."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Authenticator-app", confirmed=False)
+    return device
+
+
+def _confirm_device(request, device):
+    """Confirm the enrolled app, log the user in with it and return new backup codes."""
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    codes = _new_backup_codes(request.user)
+    otp_login(request, device)
+    security_log("otp.enrolled", request=request, object=device)
+    return codes
+
+
+def _enrolment_context(request, form, device):
+    sleutel = base64.b32encode(device.bin_key).decode("ascii")
+    return {
+        "form": form,
+        "qr": _qr_data_uri(device.config_url),
+        "sleutel": " ".join(sleutel[i : i + 4] for i in range(0, len(sleutel), 4)),
+        "next": _next_url(request),
+    }
+
+
 def _qr_data_uri(text):
     """Return text as a QR code in an SVG data: URI (no inline script or style needed)."""
     svg = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, border=2).to_string()
@@ -193,26 +222,13 @@ def otp_instellen(request):
         # A second app only through beheer, who first deletes the old one: otherwise a
         # stolen password would be enough to add an attacker's app.
         return redirect(_with_next("otp_verifieren", request))
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name="Authenticator-app", confirmed=False)
+    device = _unconfirmed_device(user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["code"]):
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
-            codes = _new_backup_codes(user)
-            otp_login(request, device)
-            security_log("otp.enrolled", request=request, object=device)
+            codes = _confirm_device(request, device)
             ctx = {"codes": codes, "next": _next_url(request)}
             return render(request, "otp/reservecodes.html", ctx)
         security_log("otp.failure", request=request, result="refused", kind="enrolment")
         _refuse(form)
-    sleutel = base64.b32encode(device.bin_key).decode("ascii")
-    ctx = {
-        "form": form,
-        "qr": _qr_data_uri(device.config_url),
-        "sleutel": " ".join(sleutel[i : i + 4] for i in range(0, len(sleutel), 4)),
-        "next": _next_url(request),
-    }
-    return render(request, "otp/instellen.html", ctx)
+    return render(request, "otp/instellen.html", _enrolment_context(request, form, device))

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from gemeenten import otp_throttle
+from accounts import otp_throttle
 
 from .test_otp import current_code, log_in
 

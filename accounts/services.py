@@ -9,10 +9,11 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from simple_history.models import HistoricalRecords
 
-from .constants import Gebeurtenis, Rol
-from .models import Rechtenwijziging
+from gemeenten.constants import Gebeurtenis, Rol
+from gemeenten.models import Rechtenwijziging
+from kern.security_log import request_ip, security_log
+
 from .rollen import BEHEER_GROEP
-from .security_log import request_ip, security_log
 
 WACHTWOORDLINK_ONDERWERP = "registration/wachtwoord_instellen_onderwerp.txt"
 WACHTWOORDLINK_TEKST = "registration/wachtwoord_instellen_email.txt"
@@ -27,7 +28,7 @@ VELDEN_PER_GEBEURTENIS = {
 def gebruiker_rechten_toepassen(*, user):
     """Give a user the rights of their role in the beheer screens.
 
-    Beheer users are staff and members of the group "Beheer" (gemeenten.rollen); other
+    Beheer users are staff and members of the group "Beheer" (accounts.rollen); other
     roles use the application only, so they lose both. Superusers keep their staff flag.
     """
     groep = Group.objects.get(name=BEHEER_GROEP)

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from gemeenten.rollen import BEHEER_GROEP, RECHTEN, beheer_rechten
+from accounts.rollen import BEHEER_GROEP, RECHTEN, beheer_rechten
 
 
 def rechten_van_beheer():

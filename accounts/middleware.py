@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
-from .security_log import security_log
+from kern.security_log import security_log
 
 LOGIN_AT = "_login_at"
 SEEN_AT = "_seen_at"

@@ -6,9 +6,9 @@ import pytest
 from django.core import mail
 from django.urls import NoReverseMatch, reverse
 
+from accounts.services import wachtwoordlink
 from gemeenten.constants import Rol
 from gemeenten.models import User
-from gemeenten.services import wachtwoordlink
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

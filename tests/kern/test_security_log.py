@@ -12,7 +12,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from gemeenten.security_log import security_log
+from kern.security_log import security_log
 from opvang import services
 from tests.factories import TEST_PASSWORD, LocatieFactory
 

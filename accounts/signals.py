@@ -15,10 +15,11 @@ from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
-from .constants import Gebeurtenis
+from gemeenten.constants import Gebeurtenis
+from gemeenten.models import User, UserSession
+from kern.security_log import security_log
+
 from .middleware import session_started
-from .models import User, UserSession
-from .security_log import security_log
 from .services import rechtenwijziging_vastleggen
 
 

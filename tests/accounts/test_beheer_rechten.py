@@ -4,10 +4,10 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from gemeenten.admin import BUITEN_BEREIK
+from accounts.admin import BUITEN_BEREIK
+from accounts.services import gebruiker_rechten_toepassen
 from gemeenten.constants import Rol
 from gemeenten.models import User
-from gemeenten.services import gebruiker_rechten_toepassen
 from tests.factories import LocatieFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

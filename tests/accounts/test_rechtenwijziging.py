@@ -10,10 +10,10 @@ from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.services import rechtenwijziging_vastleggen
 from gemeenten.constants import Gebeurtenis, Rol
 from gemeenten.models import Rechtenwijziging, User
 from gemeenten.query import RechtenwijzigingIsVastgelegd
-from gemeenten.services import rechtenwijziging_vastleggen
 
 pytestmark = pytest.mark.django_db
 

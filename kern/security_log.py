@@ -38,7 +38,7 @@ from datetime import UTC, datetime
 from django.conf import settings
 from simple_history.models import HistoricalRecords
 
-from opvang.audit import client_ip
+from .audit import client_ip
 
 logger = logging.getLogger("opvangregister.security")
 

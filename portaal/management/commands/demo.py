@@ -18,9 +18,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from accounts.services import gebruiker_rechten_toepassen
 from gemeenten.constants import Rol
 from gemeenten.models import Gemeente, Provincie, User
-from gemeenten.services import gebruiker_rechten_toepassen
 from opvang.constants import OpgaveSoort, Soort, Status
 from opvang.models import Cyclus, Locatie, Opgave
 
@@ -436,34 +436,48 @@ class Command(BaseCommand):
         opgave was published) the AMV part stays unknown, so the rest of the provincial
         AMV target is spread over the demo estimates.
         """
-        echte = {}
-        for opgave in Opgave.objects.filter(cyclus=cyclus, is_demo=False).order_by("datum", "id"):
-            echte[opgave.gemeente_id] = opgave  # the latest version wins
+        echte = self.echte_opgaven(cyclus)
         zonder = {g.code: g.inwoners or 0 for g in gemeenten.values() if g.pk not in echte}
         if not zonder:
             return 0
+        rest, rest_amv = self.rest_van_de_opgave(echte)
+        plekken = verdeel(rest, zonder)
+        amv = verdeel(rest_amv, zonder)
+        return sum(
+            self.demo_opgave(cyclus, gemeenten[code], plekken[code], amv[code])
+            for code in sorted(zonder)
+        )
+
+    def rest_van_de_opgave(self, echte):
+        """Return the provincial target (places, AMV) that the real targets leave open."""
         rest = PROVINCIALE_OPGAVE - sum(o.plekken for o in echte.values())
         rest_amv = PROVINCIALE_OPGAVE_AMV - sum(o.amv_plekken or 0 for o in echte.values())
         if rest < 0 or rest_amv < 0:
             raise CommandError("De echte opgaven zijn samen al groter dan de provinciale opgave.")
-        plekken = verdeel(rest, zonder)
-        amv = verdeel(rest_amv, zonder)
-        nieuw = 0
-        for code in sorted(zonder):
-            _, created = Opgave.objects.get_or_create(
-                gemeente=gemeenten[code],
-                cyclus=cyclus,
-                soort=OpgaveSoort.INDICATIEF,
-                bron=DEMO_OPGAVE_BRON,
-                is_demo=True,
-                defaults={
-                    "plekken": plekken[code],
-                    "amv_plekken": min(amv[code], plekken[code]),
-                    "datum": DEMO_OPGAVE_DATUM,
-                },
-            )
-            nieuw += created
-        return nieuw
+        return rest, rest_amv
+
+    def echte_opgaven(self, cyclus):
+        """Return each gemeente's latest real (not demo) target in the cycle, by its id."""
+        echte = {}
+        for opgave in Opgave.objects.filter(cyclus=cyclus, is_demo=False).order_by("datum", "id"):
+            echte[opgave.gemeente_id] = opgave  # the latest version wins
+        return echte
+
+    def demo_opgave(self, cyclus, gemeente, plekken, amv):
+        """Add one demo estimate unless it is there; return whether it was added."""
+        _, created = Opgave.objects.get_or_create(
+            gemeente=gemeente,
+            cyclus=cyclus,
+            soort=OpgaveSoort.INDICATIEF,
+            bron=DEMO_OPGAVE_BRON,
+            is_demo=True,
+            defaults={
+                "plekken": plekken,
+                "amv_plekken": min(amv, plekken),
+                "datum": DEMO_OPGAVE_DATUM,
+            },
+        )
+        return created
 
     def locatie(self, demo, gemeenten):
         toelichting = f"{DEMO_TOELICHTING} {demo.toelichting}".strip()

@@ -1,0 +1,29 @@
+from datetime import date
+
+from django.utils import translation
+
+from kern import formatting
+
+
+def test_it_groups_thousands_with_a_dot():
+    assert formatting.whole_number(3523) == "3.523"
+
+
+def test_it_groups_thousands_without_an_active_language():
+    with translation.override(None):
+        assert formatting.whole_number(5000) == "5.000"
+
+
+def test_it_writes_a_percentage_with_a_decimal_comma():
+    assert formatting.percentage(49.94) == "49,9%"
+    assert formatting.percentage(None) == "—"
+
+
+def test_it_writes_a_range():
+    assert formatting.number_range(3378, 3983) == "3.378–3.983"
+
+
+def test_it_writes_dates_the_dutch_way():
+    assert formatting.short_date(date(2025, 7, 1)) == "1-7-2025"
+    assert formatting.long_date(date(2025, 7, 1)) == "1 juli 2025"
+    assert formatting.short_month(date(2024, 3, 1)) == "mrt 2024"
