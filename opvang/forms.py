@@ -5,7 +5,8 @@ from kern.text import MAX_TOELICHTING
 
 from .constants import ZEKERE_STATUSSEN, Status
 from .models import Locatie, Uitvraag
-from .services import LOCATIE_VELDEN, OPMERKING_VERPLICHT
+from .services import OPMERKING_VERPLICHT
+from .velden import DATUM, LOCATIE_VELDEN, VELDNAMEN
 
 NAAM_BESTAAT = "Uw gemeente heeft al een locatie met de naam ‘{naam}’."
 AMV_TE_GROOT = "Het aantal AMV-plekken ({amv}) is groter dan het aantal plekken ({plekken})."
@@ -30,10 +31,9 @@ class LocatieForm(forms.ModelForm):
 
     class Meta:
         model = Locatie
-        fields = list(LOCATIE_VELDEN)
+        fields = list(VELDNAMEN)
         widgets = {
-            "beschikbaar_vanaf": DateInput(),
-            "beschikbaar_tot": DateInput(),
+            **{v.naam: DateInput() for v in LOCATIE_VELDEN if v.type == DATUM},
             "toelichting": forms.Textarea(attrs={"rows": 4}),
         }
 

@@ -21,6 +21,7 @@ from .audit import AuditedModel, AuditedQuerySet, AuditFields
 from .constants import ZEKERE_STATUSSEN, IndieningStatus, OpgaveSoort, Soort, Status
 from .query import IndieningQuerySet, LocatieQuerySet, OpgaveQuerySet, UitvraagQuerySet
 from .telregels import LocatieWaarden, Telvenster, categorie
+from .velden import TELREGEL_VELDEN
 
 AUDIT_BASES = [AuditFields]
 
@@ -223,15 +224,7 @@ class Locatie(AuditedModel):
 
     @property
     def waarden(self):
-        return LocatieWaarden(
-            status=self.status,
-            soort=self.soort,
-            plekken=self.plekken,
-            amv_plekken=self.amv_plekken,
-            plekken_max=self.plekken_max,
-            vanaf=self.beschikbaar_vanaf,
-            tot=self.beschikbaar_tot,
-        )
+        return LocatieWaarden(**{a: getattr(self, n) for a, n in TELREGEL_VELDEN.items()})
 
     @property
     def is_afgesloten(self):
