@@ -1,6 +1,7 @@
 from datetime import date
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
@@ -24,6 +25,23 @@ from .telregels import LocatieWaarden, Telvenster, categorie
 from .velden import TELREGEL_VELDEN
 
 AUDIT_BASES = [AuditFields]
+
+# A location's invariants, checked by the database and, with these messages, by every
+# ModelForm and full_clean(); Locatie.validate_constraints() puts each on its field and
+# fills in the row's values.
+AMV_TE_GROOT = (
+    "Het aantal AMV-plekken ({amv_plekken}) is groter dan het aantal plekken ({plekken})."
+)
+MAX_TE_KLEIN = "Het maximum ({plekken_max}) is kleiner dan het minimum aantal plekken ({plekken})."
+TOT_VOOR_VANAF = "‘Beschikbaar tot en met’ ligt vóór ‘beschikbaar vanaf’."
+VANAF_VERPLICHT = "Vul in vanaf wanneer de plekken beschikbaar zijn (status ‘{status}’)."
+# violation_error_code -> the field whose error it is.
+CONSTRAINT_VELDEN = {
+    "amv_te_groot": "amv_plekken",
+    "max_te_klein": "plekken_max",
+    "tot_voor_vanaf": "beschikbaar_tot",
+    "vanaf_verplicht": "beschikbaar_vanaf",
+}
 
 
 class Cyclus(AuditedModel):
@@ -179,19 +197,22 @@ class Locatie(AuditedModel):
             models.CheckConstraint(
                 name="locatie_amv_binnen_plekken",
                 condition=Q(amv_plekken__lte=F("plekken")),
-                violation_error_message="Het aantal AMV-plekken is groter dan het aantal plekken.",
+                violation_error_message=AMV_TE_GROOT,
+                violation_error_code="amv_te_groot",
             ),
             models.CheckConstraint(
                 name="locatie_max_niet_onder_plekken",
                 condition=Q(plekken_max__isnull=True) | Q(plekken_max__gte=F("plekken")),
-                violation_error_message="Het maximum aantal plekken is kleiner dan het minimum.",
+                violation_error_message=MAX_TE_KLEIN,
+                violation_error_code="max_te_klein",
             ),
             models.CheckConstraint(
                 name="locatie_tot_niet_voor_vanaf",
                 condition=Q(beschikbaar_vanaf__isnull=True)
                 | Q(beschikbaar_tot__isnull=True)
                 | Q(beschikbaar_tot__gte=F("beschikbaar_vanaf")),
-                violation_error_message="De einddatum ligt vóór de begindatum.",
+                violation_error_message=TOT_VOOR_VANAF,
+                violation_error_code="tot_voor_vanaf",
             ),
             # Also in the database: a date from the year 1 made every report iterate
             # two thousand years (kern.dates).
@@ -210,9 +231,8 @@ class Locatie(AuditedModel):
             models.CheckConstraint(
                 name="locatie_zeker_heeft_vanaf",
                 condition=~Q(status__in=ZEKERE_STATUSSEN) | Q(beschikbaar_vanaf__isnull=False),
-                violation_error_message=(
-                    "Een locatie in gebruik of in realisatie heeft een datum 'beschikbaar vanaf'."
-                ),
+                violation_error_message=VANAF_VERPLICHT,
+                violation_error_code="vanaf_verplicht",
             ),
         ]
 
@@ -221,6 +241,32 @@ class Locatie(AuditedModel):
 
     def get_absolute_url(self):
         return reverse("opvang:locatie_detail", args=[self.pk])
+
+    def validate_constraints(self, exclude=None):
+        """Validate the constraints; put each check's message on its field, with the values."""
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as exc:
+            raise ValidationError(self._per_veld(exc)) from None
+
+    def _per_veld(self, exc):
+        waarden = {
+            "plekken": self.plekken,
+            "plekken_max": self.plekken_max,
+            "amv_plekken": self.amv_plekken,
+            "status": self.get_status_display(),
+        }
+        fouten = {}
+        for veld, lijst in exc.error_dict.items():
+            for fout in lijst:
+                if fout.code in CONSTRAINT_VELDEN:
+                    melding = fout.message.format(**waarden)
+                    fouten.setdefault(CONSTRAINT_VELDEN[fout.code], []).append(
+                        ValidationError(melding, code=fout.code)
+                    )
+                else:
+                    fouten.setdefault(veld, []).append(fout)
+        return fouten
 
     @property
     def waarden(self):
