@@ -4,9 +4,9 @@ from kern.forms import CleanTextField, PlausibleDateField
 from kern.text import MAX_TOELICHTING
 
 from .constants import Status
-from .models import TOT_VOOR_VANAF, Locatie, Uitvraag
+from .models import Locatie, Uitvraag
 from .services import OPMERKING_VERPLICHT
-from .velden import DATUM, LOCATIE_VELDEN, VELDNAMEN
+from .velden import DATUM, LOCATIE_VELDEN, TOT_VOOR_VANAF, VELDNAMEN
 
 NAAM_BESTAAT = "Uw gemeente heeft al een locatie met de naam ‘{naam}’."
 MAX_ALLEEN_INITIATIEF = (

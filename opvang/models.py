@@ -22,26 +22,16 @@ from .audit import AuditedModel, AuditedQuerySet, AuditFields
 from .constants import ZEKERE_STATUSSEN, IndieningStatus, OpgaveSoort, Soort, Status
 from .query import IndieningQuerySet, LocatieQuerySet, OpgaveQuerySet, UitvraagQuerySet
 from .telregels import LocatieWaarden, Telvenster, categorie
-from .velden import TELREGEL_VELDEN
+from .velden import (
+    AMV_TE_GROOT,
+    MAX_TE_KLEIN,
+    TELREGEL_VELDEN,
+    TOT_VOOR_VANAF,
+    VANAF_VERPLICHT,
+    fouten_per_veld,
+)
 
 AUDIT_BASES = [AuditFields]
-
-# A location's invariants, checked by the database and, with these messages, by every
-# ModelForm and full_clean(); Locatie.validate_constraints() puts each on its field and
-# fills in the row's values.
-AMV_TE_GROOT = (
-    "Het aantal AMV-plekken ({amv_plekken}) is groter dan het aantal plekken ({plekken})."
-)
-MAX_TE_KLEIN = "Het maximum ({plekken_max}) is kleiner dan het minimum aantal plekken ({plekken})."
-TOT_VOOR_VANAF = "‘Beschikbaar tot en met’ ligt vóór ‘beschikbaar vanaf’."
-VANAF_VERPLICHT = "Vul in vanaf wanneer de plekken beschikbaar zijn (status ‘{status}’)."
-# violation_error_code -> the field whose error it is.
-CONSTRAINT_VELDEN = {
-    "amv_te_groot": "amv_plekken",
-    "max_te_klein": "plekken_max",
-    "tot_voor_vanaf": "beschikbaar_tot",
-    "vanaf_verplicht": "beschikbaar_vanaf",
-}
 
 
 class Cyclus(AuditedModel):
@@ -247,26 +237,7 @@ class Locatie(AuditedModel):
         try:
             super().validate_constraints(exclude=exclude)
         except ValidationError as exc:
-            raise ValidationError(self._per_veld(exc)) from None
-
-    def _per_veld(self, exc):
-        waarden = {
-            "plekken": self.plekken,
-            "plekken_max": self.plekken_max,
-            "amv_plekken": self.amv_plekken,
-            "status": self.get_status_display(),
-        }
-        fouten = {}
-        for veld, lijst in exc.error_dict.items():
-            for fout in lijst:
-                if fout.code in CONSTRAINT_VELDEN:
-                    melding = fout.message.format(**waarden)
-                    fouten.setdefault(CONSTRAINT_VELDEN[fout.code], []).append(
-                        ValidationError(melding, code=fout.code)
-                    )
-                else:
-                    fouten.setdefault(veld, []).append(fout)
-        return fouten
+            raise ValidationError(fouten_per_veld(exc, self)) from None
 
     @property
     def waarden(self):

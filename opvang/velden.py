@@ -5,6 +5,8 @@ export, `opvang.excel.format`), the report's list of locations (`rapportage.expo
 the services' writes and the submission snapshot all take their fields from here.
 Labels come from the model's verbose_name; `kop` and `kort` are given only where a
 workbook header (a promise to users, README "Excel-uitvraag") or a table header differs.
+The messages of the location's invariants are here too: the database constraints carry
+them (opvang.models), and every form shows them on their field.
 """
 
 from __future__ import annotations
@@ -13,12 +15,31 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 
 from .telregels import LocatieWaarden
 
 TEKST, GETAL, DATUM, KEUZE = "tekst", "getal", "datum", "keuze"
+
+
+# A location's invariants, checked by the database and, with these messages, by every
+# ModelForm and full_clean(); Locatie.validate_constraints() puts each on its field and
+# fills in the row's values.
+AMV_TE_GROOT = (
+    "Het aantal AMV-plekken ({amv_plekken}) is groter dan het aantal plekken ({plekken})."
+)
+MAX_TE_KLEIN = "Het maximum ({plekken_max}) is kleiner dan het minimum aantal plekken ({plekken})."
+TOT_VOOR_VANAF = "‘Beschikbaar tot en met’ ligt vóór ‘beschikbaar vanaf’."
+VANAF_VERPLICHT = "Vul in vanaf wanneer de plekken beschikbaar zijn (status ‘{status}’)."
+# violation_error_code -> the field whose error it is.
+CONSTRAINT_VELDEN = {
+    "amv_te_groot": "amv_plekken",
+    "max_te_klein": "plekken_max",
+    "tot_voor_vanaf": "beschikbaar_tot",
+    "vanaf_verplicht": "beschikbaar_vanaf",
+}
 
 
 @dataclass(frozen=True)
@@ -111,3 +132,23 @@ def waarden_uit_snapshot(rij):
         vanaf=date.fromisoformat(vanaf) if vanaf else None,
         tot=date.fromisoformat(tot) if tot else None,
     )
+
+
+def fouten_per_veld(exc, locatie):
+    """Return the constraint errors of a location as {field: errors}, with its values."""
+    waarden = {
+        "plekken": locatie.plekken,
+        "plekken_max": locatie.plekken_max,
+        "amv_plekken": locatie.amv_plekken,
+        "status": locatie.get_status_display(),
+    }
+    fouten = {}
+    for veld, lijst in exc.error_dict.items():
+        for fout in lijst:
+            if fout.code in CONSTRAINT_VELDEN:
+                veld_van_fout = CONSTRAINT_VELDEN[fout.code]
+                fout = ValidationError(fout.message.format(**waarden), code=fout.code)
+            else:
+                veld_van_fout = veld
+            fouten.setdefault(veld_van_fout, []).append(fout)
+    return fouten

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import migrations
 
-from opvang import forms, models
+from opvang import forms, velden
 from opvang.models import Locatie
 from tests.factories import LocatieFactory
 
@@ -17,13 +17,13 @@ def test_the_four_checks_carry_the_messages_of_the_form():
     berichten = {
         c.name: c.violation_error_message
         for c in Locatie._meta.constraints
-        if c.violation_error_code in models.CONSTRAINT_VELDEN
+        if c.violation_error_code in velden.CONSTRAINT_VELDEN
     }
     assert berichten == {
-        "locatie_amv_binnen_plekken": models.AMV_TE_GROOT,
-        "locatie_max_niet_onder_plekken": models.MAX_TE_KLEIN,
-        "locatie_tot_niet_voor_vanaf": models.TOT_VOOR_VANAF,
-        "locatie_zeker_heeft_vanaf": models.VANAF_VERPLICHT,
+        "locatie_amv_binnen_plekken": velden.AMV_TE_GROOT,
+        "locatie_max_niet_onder_plekken": velden.MAX_TE_KLEIN,
+        "locatie_tot_niet_voor_vanaf": velden.TOT_VOOR_VANAF,
+        "locatie_zeker_heeft_vanaf": velden.VANAF_VERPLICHT,
     }
     assert not hasattr(forms, "AMV_TE_GROOT")  # one source, not two
 
@@ -33,10 +33,10 @@ def test_full_clean_puts_each_message_on_its_field_with_the_values(gemeente):
     with pytest.raises(ValidationError) as exc:
         locatie.full_clean()
     assert exc.value.message_dict["amv_plekken"] == [
-        models.AMV_TE_GROOT.format(amv_plekken=20, plekken=10)
+        velden.AMV_TE_GROOT.format(amv_plekken=20, plekken=10)
     ]
     assert exc.value.message_dict["plekken_max"] == [
-        models.MAX_TE_KLEIN.format(plekken_max=5, plekken=10)
+        velden.MAX_TE_KLEIN.format(plekken_max=5, plekken=10)
     ]
 
 
@@ -45,7 +45,7 @@ def test_a_location_in_use_without_a_start_date_names_its_status(gemeente):
     with pytest.raises(ValidationError) as exc:
         locatie.full_clean()
     assert exc.value.message_dict["beschikbaar_vanaf"] == [
-        models.VANAF_VERPLICHT.format(status="in gebruik")
+        velden.VANAF_VERPLICHT.format(status="in gebruik")
     ]
 
 

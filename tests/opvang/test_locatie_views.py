@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from opvang import forms, models
+from opvang import forms, velden
 from opvang.constants import Soort, Status
 from opvang.models import Locatie
 from tests.factories import TEST_PASSWORD, LocatieFactory
@@ -43,20 +43,20 @@ def test_a_gemeente_user_adds_a_location(ingelogd, gemeente, cyclus):
         (
             {"amv_plekken": "500"},
             "amv_plekken",
-            models.AMV_TE_GROOT.format(amv_plekken=500, plekken=400),
+            velden.AMV_TE_GROOT.format(amv_plekken=500, plekken=400),
         ),
         ({"plekken_max": "500"}, "plekken_max", forms.MAX_ALLEEN_INITIATIEF),
         (
             {"status": Status.IN_VOORBEREIDING, "plekken_max": "300"},
             "plekken_max",
-            models.MAX_TE_KLEIN.format(plekken_max=300, plekken=400),
+            velden.MAX_TE_KLEIN.format(plekken_max=300, plekken=400),
         ),
         (
             {"beschikbaar_vanaf": ""},
             "beschikbaar_vanaf",
-            models.VANAF_VERPLICHT.format(status="in gebruik"),
+            velden.VANAF_VERPLICHT.format(status="in gebruik"),
         ),
-        ({"beschikbaar_tot": "2024-01-01"}, "beschikbaar_tot", models.TOT_VOOR_VANAF),
+        ({"beschikbaar_tot": "2024-01-01"}, "beschikbaar_tot", velden.TOT_VOOR_VANAF),
         (
             {"plekken": "-3"},
             "plekken",
