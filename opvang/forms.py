@@ -3,18 +3,15 @@ from django import forms
 from kern.forms import CleanTextField, PlausibleDateField
 from kern.text import MAX_TOELICHTING
 
-from .constants import ZEKERE_STATUSSEN, Status
+from .constants import Status
 from .models import Locatie, Uitvraag
-from .services import LOCATIE_VELDEN, OPMERKING_VERPLICHT
+from .services import OPMERKING_VERPLICHT
+from .velden import DATUM, LOCATIE_VELDEN, TOT_VOOR_VANAF, VELDNAMEN
 
 NAAM_BESTAAT = "Uw gemeente heeft al een locatie met de naam ‘{naam}’."
-AMV_TE_GROOT = "Het aantal AMV-plekken ({amv}) is groter dan het aantal plekken ({plekken})."
-MAX_TE_KLEIN = "Het maximum ({max}) is kleiner dan het minimum aantal plekken ({plekken})."
 MAX_ALLEEN_INITIATIEF = (
     "Een maximum aantal plekken geldt alleen voor initiatieven in voorbereiding."
 )
-VANAF_VERPLICHT = "Vul in vanaf wanneer de plekken beschikbaar zijn (status ‘{status}’)."
-TOT_VOOR_VANAF = "‘Beschikbaar tot en met’ ligt vóór ‘beschikbaar vanaf’."
 EINDDATUM_VERPLICHT = "Vul de laatste dag in waarop de locatie in gebruik was."
 
 
@@ -26,14 +23,18 @@ class DateInput(forms.DateInput):
 
 
 class LocatieForm(forms.ModelForm):
-    """Add or change a location; also validates every row of an imported workbook."""
+    """Add or change a location; also validates every row of an imported workbook.
+
+    The invariants are the model's constraints, validated with their messages after
+    clean() (Locatie.validate_constraints); a field that already has an error is left out
+    of them, so each field shows one message.
+    """
 
     class Meta:
         model = Locatie
-        fields = list(LOCATIE_VELDEN)
+        fields = list(VELDNAMEN)
         widgets = {
-            "beschikbaar_vanaf": DateInput(),
-            "beschikbaar_tot": DateInput(),
+            **{v.naam: DateInput() for v in LOCATIE_VELDEN if v.type == DATUM},
             "toelichting": forms.Textarea(attrs={"rows": 4}),
         }
 
@@ -53,22 +54,9 @@ class LocatieForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        plekken, amv, pmax = data.get("plekken"), data.get("amv_plekken"), data.get("plekken_max")
-        status, vanaf, tot = (
-            data.get("status"),
-            data.get("beschikbaar_vanaf"),
-            data.get("beschikbaar_tot"),
-        )
-        if plekken is not None and amv is not None and amv > plekken:
-            self.add_error("amv_plekken", AMV_TE_GROOT.format(amv=amv, plekken=plekken))
-        if pmax is not None and status and status != Status.IN_VOORBEREIDING:
+        status = data.get("status")
+        if data.get("plekken_max") is not None and status and status != Status.IN_VOORBEREIDING:
             self.add_error("plekken_max", MAX_ALLEEN_INITIATIEF)
-        elif pmax is not None and plekken is not None and pmax < plekken:
-            self.add_error("plekken_max", MAX_TE_KLEIN.format(max=pmax, plekken=plekken))
-        if status in ZEKERE_STATUSSEN and vanaf is None and "beschikbaar_vanaf" not in self.errors:
-            self.add_error("beschikbaar_vanaf", VANAF_VERPLICHT.format(status=Status(status).label))
-        if vanaf and tot and tot < vanaf:
-            self.add_error("beschikbaar_tot", TOT_VOOR_VANAF)
         return data
 
 

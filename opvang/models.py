@@ -1,6 +1,7 @@
 from datetime import date
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
@@ -27,6 +28,14 @@ from .query import (
     UitvraagQuerySet,
 )
 from .telregels import LocatieWaarden, Telvenster, categorie
+from .velden import (
+    AMV_TE_GROOT,
+    MAX_TE_KLEIN,
+    TELREGEL_VELDEN,
+    TOT_VOOR_VANAF,
+    VANAF_VERPLICHT,
+    fouten_per_veld,
+)
 
 AUDIT_BASES = [AuditFields]
 
@@ -184,19 +193,22 @@ class Locatie(AuditedModel):
             models.CheckConstraint(
                 name="locatie_amv_binnen_plekken",
                 condition=Q(amv_plekken__lte=F("plekken")),
-                violation_error_message="Het aantal AMV-plekken is groter dan het aantal plekken.",
+                violation_error_message=AMV_TE_GROOT,
+                violation_error_code="amv_te_groot",
             ),
             models.CheckConstraint(
                 name="locatie_max_niet_onder_plekken",
                 condition=Q(plekken_max__isnull=True) | Q(plekken_max__gte=F("plekken")),
-                violation_error_message="Het maximum aantal plekken is kleiner dan het minimum.",
+                violation_error_message=MAX_TE_KLEIN,
+                violation_error_code="max_te_klein",
             ),
             models.CheckConstraint(
                 name="locatie_tot_niet_voor_vanaf",
                 condition=Q(beschikbaar_vanaf__isnull=True)
                 | Q(beschikbaar_tot__isnull=True)
                 | Q(beschikbaar_tot__gte=F("beschikbaar_vanaf")),
-                violation_error_message="De einddatum ligt vóór de begindatum.",
+                violation_error_message=TOT_VOOR_VANAF,
+                violation_error_code="tot_voor_vanaf",
             ),
             # Also in the database: a date from the year 1 made every report iterate
             # two thousand years (kern.dates).
@@ -215,9 +227,8 @@ class Locatie(AuditedModel):
             models.CheckConstraint(
                 name="locatie_zeker_heeft_vanaf",
                 condition=~Q(status__in=ZEKERE_STATUSSEN) | Q(beschikbaar_vanaf__isnull=False),
-                violation_error_message=(
-                    "Een locatie in gebruik of in realisatie heeft een datum 'beschikbaar vanaf'."
-                ),
+                violation_error_message=VANAF_VERPLICHT,
+                violation_error_code="vanaf_verplicht",
             ),
         ]
 
@@ -227,17 +238,16 @@ class Locatie(AuditedModel):
     def get_absolute_url(self):
         return reverse("opvang:locatie_detail", args=[self.pk])
 
+    def validate_constraints(self, exclude=None):
+        """Validate the constraints; put each check's message on its field, with the values."""
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as exc:
+            raise ValidationError(fouten_per_veld(exc, self)) from None
+
     @property
     def waarden(self):
-        return LocatieWaarden(
-            status=self.status,
-            soort=self.soort,
-            plekken=self.plekken,
-            amv_plekken=self.amv_plekken,
-            plekken_max=self.plekken_max,
-            vanaf=self.beschikbaar_vanaf,
-            tot=self.beschikbaar_tot,
-        )
+        return LocatieWaarden(**{a: getattr(self, n) for a, n in TELREGEL_VELDEN.items()})
 
     @property
     def is_afgesloten(self):

@@ -19,18 +19,7 @@ from kern.security_log import security_log
 from .constants import AFGESLOTEN_STATUSSEN, IndieningStatus
 from .models import Indiening, Locatie, Opgave, Uitvraag
 from .selectors import gemeente_cijfers
-
-LOCATIE_VELDEN = (
-    "naam",
-    "soort",
-    "status",
-    "plekken",
-    "plekken_max",
-    "amv_plekken",
-    "beschikbaar_vanaf",
-    "beschikbaar_tot",
-    "toelichting",
-)
+from .velden import VELDNAMEN, naar_snapshot
 
 AL_INGEDIEND = "Uw gemeente heeft voor deze uitvraag al ingediend; er is niets dubbel verstuurd."
 UITVRAAG_GESLOTEN = "Deze uitvraag is gesloten; indienen kan niet meer."
@@ -50,7 +39,7 @@ class VersieConflict(Exception):
 
 
 def locatie_aanmaken(*, gemeente, data, user, reden=None):
-    locatie = Locatie(gemeente=gemeente, **{k: data[k] for k in LOCATIE_VELDEN if k in data})
+    locatie = Locatie(gemeente=gemeente, **{k: data[k] for k in VELDNAMEN if k in data})
     locatie.full_clean()
     toeschrijven(locatie, user, reden)
     locatie.save()
@@ -63,7 +52,7 @@ def _wijzigingen_sinds(locatie, versie):
     nieuw = locatie.history.order_by("-history_id").select_related("history_user").first()
     if oud is None or nieuw is None:
         return []
-    delta = nieuw.diff_against(oud, included_fields=list(LOCATIE_VELDEN))
+    delta = nieuw.diff_against(oud, included_fields=list(VELDNAMEN))
     return [
         (
             Locatie._meta.get_field(c.field).verbose_name,
@@ -86,7 +75,7 @@ def locatie_wijzigen(*, locatie, versie, data, user, reden=None):
         huidig = Locatie.objects.select_for_update().get(pk=locatie.pk)
         if huidig.version != versie:
             raise VersieConflict(huidig, _wijzigingen_sinds(huidig, versie))
-        for veld in LOCATIE_VELDEN:
+        for veld in VELDNAMEN:
             if veld in data:
                 setattr(huidig, veld, data[veld])
         huidig.version += 1
@@ -177,15 +166,7 @@ def snapshot_maken(*, gemeente, cyclus):
         },
         "telling": asdict(cijfers.telling),
         "locaties": [
-            {
-                "id": loc.pk,
-                "version": loc.version,
-                **{
-                    veld: (v.isoformat() if hasattr(v, "isoformat") else v)
-                    for veld in LOCATIE_VELDEN
-                    for v in [getattr(loc, veld)]
-                },
-            }
+            {"id": loc.pk, "version": loc.version, **naar_snapshot(loc)}
             for loc in gemeente.locaties.order_by("naam")
         ],
     }

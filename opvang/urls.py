@@ -22,7 +22,8 @@ urlpatterns = [
     ),
 ]
 
-# Excel: uitvraag template, import with preview, exports (opvang/views_excel.py).
+# Excel: uitvraag template, exports, and the import: upload (per gemeente or for the
+# province), the record with its preview and confirmation, the list of errors.
 urlpatterns += [
     path(
         "gemeenten/<str:code>/excel/sjabloon/",
@@ -49,4 +50,6 @@ urlpatterns += [
         views_excel.locaties_export,
         name="excel_locaties_export",
     ),
+    path("imports/<int:pk>/", views_excel.import_detail, name="import_detail"),
+    path("imports/fouten.xlsx", views_excel.import_fouten, name="import_fouten"),
 ]

@@ -26,8 +26,8 @@ from .filters import LocatieFilter
 from .forms import AfsluitenForm, BeoordelingForm, LocatieForm, UitvraagForm, VersieForm
 from .models import Indiening, Locatie, Opgave, Uitvraag
 from .selectors import gemeente_cijfers, kies_cyclus, voortgang, wijzigingen
-from .services import LOCATIE_VELDEN
 from .tables import LocatieTable
+from .velden import VELDNAMEN
 from .vraag import CyclusKeuzeForm, standaard_cyclus
 
 
@@ -193,7 +193,7 @@ def locatie_wijzigingen(request, pk):
     met_ip_adres = may_see_ip_addresses(request.user)
     ctx = {
         "locatie": locatie,
-        "wijzigingen": wijzigingen(locatie, LOCATIE_VELDEN, met_ip_adres=met_ip_adres),
+        "wijzigingen": wijzigingen(locatie, VELDNAMEN, met_ip_adres=met_ip_adres),
         "met_ip_adres": met_ip_adres,
         "crumbs": _gemeente_crumbs(
             locatie.gemeente,

@@ -1,4 +1,10 @@
-"""Excel pages: template download, import with preview and confirmation, exports."""
+"""Excel pages: template download, exports, and the import in three steps.
+
+Upload (`…/excel/importeren/`: GET the form, POST a file), the record (`imports/<pk>/`:
+GET the preview, POST to confirm) and the error list of a refused file
+(`imports/fouten.xlsx`). A refused file leaves no record, so its errors are kept in the
+session for the download.
+"""
 
 from django.conf import settings
 from django.contrib import messages
@@ -7,7 +13,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_safe
+
+from kern.security_log import security_log
 
 from .access import (
     get_gemeente_for_user_or_404,
@@ -17,23 +26,13 @@ from .access import (
 )
 from .excel.format import BestandGeweigerd
 from .excel.forms import ImportForm, ProvincieImportForm
-from .excel.safety import controleer_grootte
+from .excel.preview import heeft_wijzigingen, samenvatting_tekst
+from .excel.safety import lees_begrensd
 from .excel.selectors import export_rijen, sjabloon_rijen
 from .excel.writer import foutenlijst_maken, locaties_export_maken, sjabloon_maken
-from .imports import (
-    ImportVerouderd,
-    heeft_wijzigingen,
-    import_verwerken,
-    import_voorbereiden,
-    samenvatting_tekst,
-)
 from .models import UitvraagImport
 from .selectors import kies_cyclus
-
-try:  # Added by the security work (issue of the BIO measures); optional until it lands.
-    from kern.security_log import security_log
-except ImportError:  # pragma: no cover
-    security_log = None
+from .services_import import ImportVerouderd, uitvraagimport_verwerken, uitvraagimport_voorbereiden
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FOUTEN_SESSIE = "excel_fouten"
@@ -43,9 +42,8 @@ MAX_FOUTEN_GETOOND = 200
 
 
 def _xlsx(inhoud, bestandsnaam):
-    response = HttpResponse(inhoud, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
-    return response
+    disposition = content_disposition_header(True, bestandsnaam)
+    return HttpResponse(inhoud, content_type=XLSX, headers={"Content-Disposition": disposition})
 
 
 def _crumbs(*items):
@@ -99,127 +97,135 @@ def locaties_export(request, code):
     return _xlsx(inhoud, naam)
 
 
+def _terug(gemeente, provincie):
+    if gemeente is not None:
+        return reverse("opvang:gemeente_detail", args=[gemeente.code])
+    return reverse("rapportage:dashboard", args=[provincie.code])
+
+
+def _upload_url(record):
+    if record.gemeente_id:
+        return reverse("opvang:excel_importeren_gemeente", args=[record.gemeente.code])
+    return reverse("opvang:excel_importeren_provincie", args=[record.provincie.code])
+
+
+def _context(gemeente, provincie, **extra):
+    terug = _terug(gemeente, provincie)
+    plek = (gemeente.naam if gemeente else "Gemeenten", terug)
+    return {
+        "gemeente": gemeente,
+        "provincie": provincie,
+        "terug": terug,
+        "crumbs": _crumbs(plek, ("Excel importeren", "")),
+        **extra,
+    }
+
+
+def _geweigerd(request, exc, bestandsnaam):
+    """Keep the errors for the download and log the refusal; return them as dicts."""
+    fouten = [f.als_dict() for f in exc.fouten]
+    request.session[FOUTEN_SESSIE] = fouten[:MAX_FOUTEN_BEWAARD]
+    security_log(
+        "upload.rejected",
+        request=request,
+        result="refused",
+        reason=exc.reden,
+        filename=bestandsnaam[:255],
+        errors=len(fouten),
+    )
+    return fouten
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def importeren_gemeente(request, code):
     gemeente = get_gemeente_for_user_or_404(request.user, code, for_edit=True)
-    return _importeren(request, gemeente)
+    return _upload(request, ImportForm, gemeente=gemeente)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def importeren_provincie(request, code):
     provincie = get_provincie_for_user_or_404(request.user, code)
-    return _importeren(request, None, provincie)
+    return _upload(request, ProvincieImportForm, provincie=provincie)
 
 
-def _importeren(request, gemeente, provincie=None):
-    """Upload (POST bestand), preview (GET ?import=), confirm (POST bevestigen)."""
-    if request.GET.get("fouten"):
-        return _xlsx(foutenlijst_maken(request.session.get(FOUTEN_SESSIE, [])), "fouten.xlsx")
-    if request.method == "POST" and "bevestigen" in request.POST:
-        return _bevestigen(request, gemeente, provincie, request.POST["bevestigen"])
+def _upload(request, form_class, *, gemeente=None, provincie=None):
+    """Show the upload form; check a posted file and go to its preview, or list its errors."""
     max_mb = f"{settings.EXCEL_UPLOAD_MAX_BYTES / (1024 * 1024):g}"
-    form_class = ImportForm if gemeente else ProvincieImportForm
     form = form_class(request.POST or None, request.FILES or None, max_mb=max_mb)
-    record, fouten = None, None
+    fouten = None
     if request.method == "POST" and form.is_valid():
-        record, fouten = _upload(request, gemeente, provincie, form.cleaned_data)
-        if record:
-            return redirect(f"{request.path}?import={record.pk}")
-    elif request.GET.get("import"):
-        record = _eigen_import(request, gemeente, provincie, request.GET["import"])
-    context = _context(request, gemeente, provincie, form, record, fouten)
-    return render(request, "opvang/excel_import.html", context)
+        upload, data = form.cleaned_data["bestand"], form.cleaned_data
+        try:
+            record = uitvraagimport_voorbereiden(
+                inhoud=lees_begrensd(upload),
+                bestandsnaam=upload.name,
+                user=request.user,
+                gemeente=gemeente,
+                provincie=provincie,
+                cyclus=data.get("cyclus"),
+                opgave_soort=data.get("opgave_soort", ""),
+                bron=data.get("bron", ""),
+            )
+        except BestandGeweigerd as exc:
+            fouten = _geweigerd(request, exc, upload.name)
+        else:
+            return redirect("opvang:import_detail", pk=record.pk)
+    context = _context(gemeente, provincie, form=form, fouten=(fouten or [])[:MAX_FOUTEN_GETOOND])
+    context["aantal_fouten"] = len(fouten or [])
+    return render(request, "opvang/excel_upload.html", context)
 
 
-def _context(request, gemeente, provincie, form, record, fouten):
-    terug = (
-        reverse("opvang:gemeente_detail", args=[gemeente.code])
-        if gemeente
-        else reverse("rapportage:dashboard", args=[provincie.code])
-    )
-    return {
-        "gemeente": gemeente,
-        "provincie": provincie,
-        "form": form,
-        "record": record,
-        "voorbeeld": record.voorbeeld if record else None,
-        "samenvatting": samenvatting_tekst(record.voorbeeld) if record else "",
-        "heeft_wijzigingen": record is not None and heeft_wijzigingen(record.voorbeeld),
-        "fouten": fouten[:MAX_FOUTEN_GETOOND] if fouten else None,
-        "aantal_fouten": len(fouten or []),
-        "terug": terug,
-        "crumbs": _crumbs(
-            (gemeente.naam if gemeente else "Gemeenten", terug), ("Excel importeren", "")
-        ),
-    }
-
-
-def _upload(request, gemeente, provincie, data):
-    """Check the uploaded file; return (record, None) or (None, errors as dicts)."""
-    upload = data["bestand"]
-    try:
-        controleer_grootte(upload.size)  # before the file is read into memory
-        inhoud = upload.read()
-        record = import_voorbereiden(
-            inhoud=inhoud,
-            bestandsnaam=upload.name,
-            user=request.user,
-            gemeente=gemeente,
-            provincie=provincie,
-            cyclus=data.get("cyclus"),
-            opgave_soort=data.get("opgave_soort", ""),
-            bron=data.get("bron", ""),
-        )
-    except BestandGeweigerd as exc:
-        return None, _geweigerd(request, exc, upload.name)
-    return record, None
-
-
-def _geweigerd(request, exc, bestandsnaam):
-    fouten = [f.als_dict() for f in exc.fouten]
-    request.session[FOUTEN_SESSIE] = fouten[:MAX_FOUTEN_BEWAARD]
-    if security_log is not None:
-        security_log(
-            "upload.rejected",
-            request=request,
-            result="refused",
-            reason=exc.reden,
-            filename=bestandsnaam[:255],
-            errors=len(fouten),
-        )
-    return fouten
-
-
-def _eigen_import(request, gemeente, provincie, pk):
-    """Return the user's own import awaiting confirmation in this scope, else 404."""
-    record = get_uitvraagimport_for_user_or_404(request.user, pk)
-    if (record.gemeente, record.provincie, record.status) != (
-        gemeente,
-        provincie,
-        UitvraagImport.Status.PREVIEW,
-    ):
-        raise Http404
+def _get_import_for_user_or_404(user, pk):
+    """Return the user's own import awaiting confirmation, still in their scope; else 404."""
+    record = get_uitvraagimport_for_user_or_404(user, pk)
+    if record.status != UitvraagImport.Status.PREVIEW:
+        raise Http404("Geen import gevonden.")
+    if record.gemeente_id:
+        get_gemeente_for_user_or_404(user, record.gemeente.code, for_edit=True)
     return record
 
 
-def _bevestigen(request, gemeente, provincie, pk):
-    record = _eigen_import(request, gemeente, provincie, pk)
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_detail(request, pk):
+    """Show what the stored file changes (GET); process it (POST, the confirmation)."""
+    record = _get_import_for_user_or_404(request.user, pk)
+    if request.method == "POST":
+        return _bevestigen(request, record)
+    context = _context(
+        record.gemeente,
+        record.provincie,
+        record=record,
+        voorbeeld=record.voorbeeld,
+        samenvatting=samenvatting_tekst(record.voorbeeld),
+        heeft_wijzigingen=heeft_wijzigingen(record.voorbeeld),
+        upload_url=_upload_url(record),
+    )
+    return render(request, "opvang/excel_import_detail.html", context)
+
+
+def _bevestigen(request, record):
     try:
-        record = import_verwerken(record=record, user=request.user)
+        record = uitvraagimport_verwerken(record=record, user=request.user)
     except BestandGeweigerd as exc:
         _geweigerd(request, exc, record.bestandsnaam)
         messages.error(request, f"Het bestand is niet verwerkt: {exc.fouten[0].melding}")
-        return redirect(request.path)
+        return redirect(_upload_url(record))
     except ImportVerouderd as exc:
         messages.error(request, str(exc))
-        return redirect(request.path)
+        return redirect(_upload_url(record))
     messages.success(
         request,
         f"‘{record.bestandsnaam}’ is verwerkt: {record.toegevoegd} locaties toegevoegd, "
         f"{record.gewijzigd} gewijzigd, {record.opgaven} opgaven vastgelegd.",
     )
-    if gemeente:
-        return redirect("opvang:gemeente_detail", code=gemeente.code)
-    return redirect("rapportage:dashboard", provincie=provincie.code)
+    return redirect(_terug(record.gemeente, record.provincie))
+
+
+@login_required
+@require_safe
+def import_fouten(request):
+    """Return the errors of the user's last refused file (kept in the session)."""
+    return _xlsx(foutenlijst_maken(request.session.get(FOUTEN_SESSIE, [])), "fouten.xlsx")

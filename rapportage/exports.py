@@ -19,12 +19,14 @@ from operator import attrgetter
 from openpyxl import Workbook
 
 from kern.xlsx import workbook_bytes, write_cell, write_header
-from opvang.constants import Categorie, Soort, Status
+from opvang.constants import Categorie
 from opvang.excel.writer import (
     GETALFORMAAT,
+    export_rij,
     locaties_blad,
     tekstblad,
 )
+from opvang.velden import TELREGEL_VELDEN
 
 from .selectors import Rapport, totaal
 
@@ -114,26 +116,18 @@ BEGRIPPEN = [
 
 def locatie_rijen(rijen):
     """Return every location of the rows, in the order of the Locaties sheet."""
-    soorten, statussen, categorieen = (
-        dict(Soort.choices),
-        dict(Status.choices),
-        dict(Categorie.choices),
-    )
+    categorieen = dict(Categorie.choices)
     return [
-        [
+        export_rij(
             r.code,
             r.naam,
-            loc.naam,
-            soorten.get(loc.waarden.soort, loc.waarden.soort),
-            statussen.get(loc.waarden.status, loc.waarden.status),
-            loc.waarden.plekken,
-            loc.waarden.plekken_max,
-            loc.waarden.amv_plekken,
-            loc.waarden.vanaf,
-            loc.waarden.tot,
+            {
+                "naam": loc.naam,
+                "toelichting": loc.toelichting,
+                **{naam: getattr(loc.waarden, attr) for attr, naam in TELREGEL_VELDEN.items()},
+            },
             categorieen.get(loc.categorie, loc.categorie),
-            loc.toelichting,
-        ]
+        )
         for r in rijen
         for loc in r.locaties
     ]

@@ -28,6 +28,7 @@ from opvang.telregels import (
     categorie,
     is_in_gebruik_op,
 )
+from opvang.velden import TELREGEL_VELDEN, waarden_uit_snapshot
 from opvang.vraag import ONGELDIGE_PEILDATUM, PeildatumField
 
 BRON_ACTUEEL = "actueel"
@@ -186,49 +187,23 @@ def _som(waarden):
     return sum(bekend) if bekend else None
 
 
-def _waarden_uit_snapshot(rij):
-    """Return the LocatieWaarden of one location row of Indiening.snapshot."""
-    vanaf, tot = rij.get("beschikbaar_vanaf"), rij.get("beschikbaar_tot")
-    return LocatieWaarden(
-        status=rij["status"],
-        soort=rij["soort"],
-        plekken=rij["plekken"],
-        amv_plekken=rij.get("amv_plekken") or 0,
-        plekken_max=rij.get("plekken_max"),
-        vanaf=date.fromisoformat(vanaf) if vanaf else None,
-        tot=date.fromisoformat(tot) if tot else None,
-    )
-
-
-# LocatieWaarden field -> Locatie field, to read locations as plain rows: building a
-# model instance per location costs more than counting it (see bench/README.md).
-WAARDEN_VELDEN = {
-    "status": "status",
-    "soort": "soort",
-    "plekken": "plekken",
-    "amv_plekken": "amv_plekken",
-    "plekken_max": "plekken_max",
-    "vanaf": "beschikbaar_vanaf",
-    "tot": "beschikbaar_tot",
-}
-
-
 def _actuele_locaties(gemeenten):
     """Return ({gemeente_id: [(naam, LocatieWaarden, toelichting)]}, all gemeente ids).
 
-    One query.
+    One query, read as plain rows: building a model instance per location costs more
+    than counting it (see bench/README.md).
     """
     per_gemeente = defaultdict(list)
     rijen = (
         Locatie.objects.filter(gemeente__in=gemeenten)
         .order_by("naam")
-        .values_list("gemeente_id", "naam", "toelichting", *WAARDEN_VELDEN.values())
+        .values_list("gemeente_id", "naam", "toelichting", *TELREGEL_VELDEN.values())
     )
     for gemeente_id, naam, toelichting, *waarden in rijen:
         per_gemeente[gemeente_id].append(
             (
                 naam,
-                LocatieWaarden(**dict(zip(WAARDEN_VELDEN, waarden, strict=True))),
+                LocatieWaarden(**dict(zip(TELREGEL_VELDEN, waarden, strict=True))),
                 toelichting,
             )
         )
@@ -253,7 +228,7 @@ def _geaccepteerde_locaties(gemeenten, cyclus):
     per_gemeente = defaultdict(list)
     for gemeente_id, snapshot in indieningen.values_list("gemeente_id", "snapshot"):
         per_gemeente[gemeente_id] = [
-            (rij["naam"], _waarden_uit_snapshot(rij), rij.get("toelichting", ""))
+            (rij["naam"], waarden_uit_snapshot(rij), rij.get("toelichting", ""))
             for rij in snapshot.get("locaties", [])
         ]
     return per_gemeente, set(per_gemeente)

@@ -14,10 +14,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from gemeenten.constants import Rol
 from gemeenten.models import User
-from opvang import services
-from opvang.models import Indiening, Locatie
+from opvang import services, services_import
+from opvang.models import Indiening, Locatie, UitvraagImport
 from rapportage.models import DocumentDownload, DocumentVersie
 from tests.factories import TEST_PASSWORD, LocatieFactory, UserFactory
+from tests.opvang.test_excel_import import rij, werkboek
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +62,11 @@ URLS = {
         "gemeente",
         "provinciaal",
     ),
+    # An import awaiting confirmation is its uploader's alone (the gemeente's user here):
+    # everyone else gets 404, readers of the gemeente too (tests/opvang/test_excel_views.py).
+    "opvang:import_detail": (lambda o: [o.uitvraagimport.pk], "gemeente", "uploader"),
+    # The errors of the user's own last refused file, from their session.
+    "opvang:import_fouten": (lambda o: [], "eigen", None),
     # PRT and cvdK of the province only: every gemeente user is an outsider (404), so the
     # scope is "gemeente"; "provinciaal" keeps it out of the test in which the gemeente
     # user reads, and has GET and POST of outsiders checked.
@@ -132,13 +138,13 @@ METHODS = {
     "opvang:uitvraag_detail": READ,
     "opvang:uitvraag_sluiten": WRITE,
     "opvang:excel_sjabloon_gemeente": READ,
-    # Upload, preview, confirmation and error list share one URL until the import gets
-    # its own URLs (upload; imports/<pk>/ with confirm as POST; imports/<pk>/fouten.xlsx).
+    # The upload form; the preview and its confirmation (POST); the last error list.
     "opvang:excel_importeren_gemeente": FORM,
     "opvang:excel_importeren_provincie": FORM,
+    "opvang:import_detail": FORM,
+    "opvang:import_fouten": READ,
     # These two load the province first, so that an outsider's POST stays a 404 (the
-    # walk below); they answer a POST as a GET and write nothing. A method check after
-    # the province is loaded comes with the import's rewrite of opvang/views_excel.py.
+    # walk below); they answer a POST as a GET and write nothing.
     "opvang:excel_sjabloon_provincie": FORM,
     "opvang:excel_locaties_export": FORM,
     # The rapportage pages check access first, then the method (provincie_view,
@@ -265,12 +271,19 @@ def objecten(gemeente, gemeente_user, prt_user, cyclus):
         vastgesteld_door=prt_user,
     )
     document.save()
+    uitvraagimport = services_import.uitvraagimport_voorbereiden(
+        inhoud=werkboek([rij(Naam_locatie="Geheime import")]),
+        bestandsnaam="geheim.xlsx",
+        user=gemeente_user,
+        gemeente=gemeente,
+    )
     return SimpleNamespace(
         gemeente=gemeente,
         locatie=locatie,
         uitvraag=uitvraag,
         indiening=indiening,
         document=document,
+        uitvraagimport=uitvraagimport,
     )
 
 
@@ -279,6 +292,7 @@ def footprint():
     return (
         Locatie.history.count(),
         Indiening.history.count(),
+        UitvraagImport.history.count(),
         DocumentVersie.objects.count(),
         DocumentDownload.objects.count(),
         list(Indiening.objects.values_list("status", flat=True)),
@@ -356,7 +370,7 @@ def test_overview_pages_show_nothing_of_others(request, client, objecten, name, 
     if response.status_code == 302:
         response = client.get(response.url)
     assert response.status_code in (200, 403)
-    content = response.content.decode()
+    content = response.content.decode(errors="replace")  # the error list is a workbook
     assert "Geheime locatie" not in content
     assert reverse("opvang:gemeente_detail", args=[objecten.gemeente.code]) not in content
 

@@ -74,12 +74,12 @@ def datum(cel):
     raise CelFout(GEEN_DATUM)
 
 
-def keuze(cel, choices):
-    """Return the code of a TextChoices member given by its label (or its code)."""
+def keuze(cel, keuzes):
+    """Return the value of a choice given by its label (or its value); keuzes: pairs."""
     if _leeg(cel):
         return ""
     gezocht = " ".join(weergave(cel.waarde).split()).casefold()
-    for member in choices:
-        if gezocht in (member.label.casefold(), member.value.casefold()):
-            return member.value
-    raise CelFout(ONBEKENDE_KEUZE.format(opties=" · ".join(c.label for c in choices)))
+    for waarde, label in keuzes:
+        if gezocht in (str(label).casefold(), waarde.casefold()):
+            return waarde
+    raise CelFout(ONBEKENDE_KEUZE.format(opties=" · ".join(str(label) for _, label in keuzes)))

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from kern.formatting import whole_number
 from kern.text import comparable
 
+from ..velden import GETAL, LOCATIE_VELDEN, TEKST
+
 BLAD_UITLEG = "Uitleg"
 BLAD_LOCATIES = "Locaties"
 BLAD_OPGAVE = "Opgave"
-
-TEKST, GETAL, DATUM, SOORT, STATUS = "tekst", "getal", "datum", "soort", "status"
 
 # Headers are looked for in the first columns only, so that a row claiming 16.384
 # columns cannot make every row that wide.
@@ -26,28 +26,24 @@ MAX_KOLOMMEN = 40
 class Kolom:
     kop: str
     veld: str
-    soort: str
+    type: str  # how its cells are read and written (opvang.velden)
     breedte: int
     verplicht: bool = True  # the column must be present (its cells may still be empty)
+    keuzes: tuple = ()  # (value, label) pairs of a choice column
 
 
-LOCATIE_KOLOMMEN = (
+GEMEENTE_KOLOMMEN = (
     Kolom("Gemeentecode", "gemeentecode", TEKST, 14),
     Kolom("Gemeente", "gemeente", TEKST, 22, verplicht=False),
-    Kolom("Naam locatie", "naam", TEKST, 38),
-    Kolom("Soort", "soort", SOORT, 24),
-    Kolom("Status", "status", STATUS, 18),
-    Kolom("Plekken", "plekken", GETAL, 10),
-    Kolom("Plekken max", "plekken_max", GETAL, 13),
-    Kolom("Waarvan AMV", "amv_plekken", GETAL, 14),
-    Kolom("Beschikbaar vanaf", "beschikbaar_vanaf", DATUM, 18),
-    Kolom("Beschikbaar tot", "beschikbaar_tot", DATUM, 18),
-    Kolom("Toelichting", "toelichting", TEKST, 50),
+)
+# The location's fields as opvang.velden describes them, after the gemeente.
+LOCATIE_KOLOMMEN = (
+    *GEMEENTE_KOLOMMEN,
+    *(Kolom(v.label, v.naam, v.type, v.breedte, keuzes=v.keuzes) for v in LOCATIE_VELDEN),
 )
 
 OPGAVE_KOLOMMEN = (
-    Kolom("Gemeentecode", "gemeentecode", TEKST, 14),
-    Kolom("Gemeente", "gemeente", TEKST, 22, verplicht=False),
+    *GEMEENTE_KOLOMMEN,
     Kolom("Opgave", "plekken", GETAL, 12),
     Kolom("Waarvan AMV", "amv_plekken", GETAL, 14),
 )

@@ -59,15 +59,18 @@ def _mb(n):
     return f"{n / (1024 * 1024):g}"
 
 
-def controleer_grootte(grootte):
-    """Refuse a file by its size alone, before it is read (an upload's declared size)."""
-    if grootte > settings.EXCEL_UPLOAD_MAX_BYTES:
-        weiger(TE_GROOT.format(mb=_mb(settings.EXCEL_UPLOAD_MAX_BYTES)), "size")
+def lees_begrensd(bestand):
+    """Return the bytes of an open file, at most one byte more than the size cap.
+
+    An oversized file is then refused by controleer_bestand() without being read in full.
+    """
+    return bestand.read(settings.EXCEL_UPLOAD_MAX_BYTES + 1)
 
 
 def controleer_bestand(inhoud, bestandsnaam):
     """Raise BestandGeweigerd unless the bytes look like a harmless .xlsx workbook."""
-    controleer_grootte(len(inhoud))
+    if len(inhoud) > settings.EXCEL_UPLOAD_MAX_BYTES:
+        weiger(TE_GROOT.format(mb=_mb(settings.EXCEL_UPLOAD_MAX_BYTES)), "size")
     if bestandsnaam.lower().endswith((".xlsm", ".xltm", ".xlam")):
         weiger(MACRO, "macro")
     try:

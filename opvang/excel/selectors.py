@@ -6,7 +6,8 @@ from gemeenten.models import Gemeente
 
 from ..models import Locatie
 from ..selectors import geldende_opgaven
-from .writer import locatie_rij
+from ..velden import VELDNAMEN
+from .writer import export_rij, locatie_rij
 
 
 def _locaties(gemeenten):
@@ -49,6 +50,11 @@ def export_rijen(*, user, provincie, cyclus):
     """Return every location of the province with its category in the cycle."""
     gemeenten = _gemeenten(user, provincie=provincie)
     return [
-        [*locatie_rij(loc.gemeente, loc)[:10], loc.categorie_in(cyclus).label, loc.toelichting]
+        export_rij(
+            loc.gemeente.code,
+            loc.gemeente.naam,
+            {naam: getattr(loc, naam) for naam in VELDNAMEN},
+            loc.categorie_in(cyclus).label,
+        )
         for loc in _locaties(gemeenten)
     ]

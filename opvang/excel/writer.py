@@ -19,16 +19,14 @@ from kern.text import MAX_TOELICHTING
 from kern.xlsx import workbook_bytes, write_cell, write_header, write_text
 
 from ..constants import Soort, Status
+from ..velden import DATUM, GETAL, KEUZE, LOCATIE_VELDEN, TEKST
 from .format import (
     BLAD_LOCATIES,
     BLAD_OPGAVE,
     BLAD_UITLEG,
-    DATUM,
-    GETAL,
     LOCATIE_KOLOMMEN,
     OPGAVE_KOLOMMEN,
-    SOORT,
-    STATUS,
+    Kolom,
     getal,
 )
 
@@ -107,30 +105,35 @@ OPGAVE_UITLEG = (
 )
 
 
-def _validatie(blad, kolommen, laatste_rij):
-    """Add drop-down lists and number/date checks to the columns of a sheet."""
-    regels = {
-        SOORT: lambda: _keuzelijst(Soort.labels),
-        STATUS: lambda: _keuzelijst(Status.labels),
-        GETAL: lambda: DataValidation(
+def _regel(kolom):
+    """Return the drop-down list or number/date check of a column, or None."""
+    if kolom.type == KEUZE:
+        return _keuzelijst([label for _, label in kolom.keuzes])
+    if kolom.type == GETAL:
+        return DataValidation(
             type="whole",
             operator="greaterThanOrEqual",
             formula1="0",
             errorTitle="Geen geheel getal",
             error="Vul een geheel getal in, 0 of meer.",
-        ),
-        DATUM: lambda: DataValidation(
+        )
+    if kolom.type == DATUM:
+        return DataValidation(
             type="date",
             operator="between",
             formula1=str(_excel_datum(EERSTE_DATUM)),
             formula2=str(_excel_datum(LAATSTE_DATUM)),
             errorTitle="Geen datum",
             error=f"Vul een datum in, bijvoorbeeld 1-7-2025. {DATUM_BUITEN_BEREIK}",
-        ),
-    }
+        )
+    return None
+
+
+def _validatie(blad, kolommen, laatste_rij):
+    """Add drop-down lists and number/date checks to the columns of a sheet."""
     for i, kolom in enumerate(kolommen, start=1):
-        if kolom.soort in regels:
-            regel = regels[kolom.soort]()
+        regel = _regel(kolom)
+        if regel is not None:
             regel.allow_blank = True
             regel.showErrorMessage = True
             letter = get_column_letter(i)
@@ -153,7 +156,7 @@ def _keuzelijst(labels):
 
 
 def _formaat(kolom):
-    return {DATUM: DATUMFORMAAT, GETAL: GETALFORMAAT}.get(kolom.soort)
+    return {DATUM: DATUMFORMAAT, GETAL: GETALFORMAAT}.get(kolom.type)
 
 
 def _rijen(blad, kolommen, rijen):
@@ -178,15 +181,7 @@ def locatie_rij(gemeente, locatie):
     return [
         gemeente.code,
         gemeente.naam,
-        locatie.naam,
-        locatie.get_soort_display(),
-        locatie.get_status_display(),
-        locatie.plekken,
-        locatie.plekken_max,
-        locatie.amv_plekken,
-        locatie.beschikbaar_vanaf,
-        locatie.beschikbaar_tot,
-        locatie.toelichting,
+        *(v.cel(getattr(locatie, v.naam)) for v in LOCATIE_VELDEN),
     ]
 
 
@@ -213,30 +208,21 @@ def sjabloon_maken(*, locatie_rijen, opgave_rijen=None):
     return workbook_bytes(boek)
 
 
-EXPORT_KOPPEN = [
-    ("Gemeentecode", 14),
-    ("Gemeente", 22),
-    ("Naam locatie", 38),
-    ("Soort", 24),
-    ("Status", 18),
-    ("Plekken", 10),
-    ("Plekken max", 13),
-    ("Waarvan AMV", 14),
-    ("Beschikbaar vanaf", 18),
-    ("Beschikbaar tot", 18),
-    ("Telt als", 34),
-    ("Toelichting", 50),
-]
+# The export: the template's columns with each location's category before its remark.
+TELT_ALS = Kolom("Telt als", "categorie", TEKST, 34)
+EXPORT_KOLOMMEN = (*LOCATIE_KOLOMMEN[:-1], TELT_ALS, LOCATIE_KOLOMMEN[-1])
+
+
+def export_rij(gemeente_code, gemeente_naam, waarden, categorie):
+    """Return a location's export row: waarden is {Locatie field: value}, as stored."""
+    *velden, toelichting = (v.cel(waarden[v.naam]) for v in LOCATIE_VELDEN)
+    return [gemeente_code, gemeente_naam, *velden, categorie, toelichting]
 
 
 def locaties_blad(blad, rijen):
-    """Fill a sheet with locations and their category; rijen in EXPORT_KOPPEN order."""
-    write_header(blad, [k for k, _ in EXPORT_KOPPEN], [b for _, b in EXPORT_KOPPEN])
-    formaten = {5: GETALFORMAAT, 6: GETALFORMAAT, 7: GETALFORMAAT}
-    formaten.update({8: DATUMFORMAAT, 9: DATUMFORMAAT})
-    for r, rij in enumerate(rijen, start=2):
-        for c, waarde in enumerate(rij):
-            write_cell(blad.cell(row=r, column=c + 1), waarde, formaten.get(c))
+    """Fill a sheet with locations and their category; rijen as from export_rij()."""
+    write_header(blad, [k.kop for k in EXPORT_KOLOMMEN], [k.breedte for k in EXPORT_KOLOMMEN])
+    _rijen(blad, EXPORT_KOLOMMEN, rijen)
 
 
 def tekstblad(boek, titel, regels):
@@ -251,7 +237,7 @@ def tekstblad(boek, titel, regels):
 def locaties_export_maken(*, rijen, titel, bron):
     """Return the province's locations with their category (.xlsx bytes).
 
-    rijen: lists in the order of EXPORT_KOPPEN; titel and bron describe the cycle,
+    rijen: lists as from export_rij(); titel and bron describe the cycle,
     peildatum and source, stated on a sheet of their own.
     """
     boek = Workbook()

@@ -128,8 +128,8 @@ def test_previewing_another_users_import_is_a_logged_404(
     collega = UserFactory(username="collega", rol=Rol.GEMEENTE, gemeente=gemeente)
     buurman = make_import(collega, gemeente=gemeente)
     client.login(username=gemeente_user.username, password=TEST_PASSWORD)
-    url = reverse("opvang:excel_importeren_gemeente", args=[gemeente.code])
-    assert client.get(f"{url}?import={buurman.pk}").status_code == 404
+    url = reverse("opvang:import_detail", args=[buurman.pk])
+    assert client.get(url).status_code == 404
     assert refusals(security_events) == [f"opvang.uitvraagimport:{buurman.pk}"]
 
 

@@ -17,8 +17,13 @@ from django.utils import timezone
 from gemeenten.constants import Rol
 from opvang import services
 from opvang.constants import IndieningStatus
-from opvang.imports import AL_VERWERKT, ImportVerouderd, import_verwerken, import_voorbereiden
 from opvang.models import Indiening, Locatie, Uitvraag, UitvraagImport
+from opvang.services_import import (
+    AL_VERWERKT,
+    ImportVerouderd,
+    uitvraagimport_verwerken,
+    uitvraagimport_voorbereiden,
+)
 from tests.factories import TEST_PASSWORD, UserFactory
 from tests.opvang.test_excel_import import rij, werkboek
 from tests.parallel import in_parallel, winners_and_losers
@@ -172,7 +177,7 @@ def test_a_submission_racing_the_closing_never_lands_in_a_closed_uitvraag(
 @pytest.fixture
 def upload(gemeente, gemeente_user):
     """An uploaded workbook with one new location, previewed and awaiting confirmation."""
-    return import_voorbereiden(
+    return uitvraagimport_voorbereiden(
         inhoud=werkboek([rij()]), bestandsnaam="uitvraag.xlsx", user=gemeente_user
     )
 
@@ -193,10 +198,10 @@ def test_confirming_an_import_from_a_stale_page_leaves_the_record_as_processed(
     upload, gemeente_user
 ):
     eerste, tweede = two_open_pages(UitvraagImport, upload.pk)
-    import_verwerken(record=eerste, user=gemeente_user)
+    uitvraagimport_verwerken(record=eerste, user=gemeente_user)
 
     with pytest.raises(ImportVerouderd) as exc:
-        import_verwerken(record=tweede, user=gemeente_user)
+        uitvraagimport_verwerken(record=tweede, user=gemeente_user)
 
     assert str(exc.value) == AL_VERWERKT
     assert_processed_once(upload)
@@ -209,8 +214,8 @@ def test_two_confirms_of_one_import_at_once_process_it_once_and_say_so(
     eerste, tweede = two_open_pages(UitvraagImport, upload.pk)
 
     outcomes = in_parallel(
-        lambda: import_verwerken(record=eerste, user=gemeente_user),
-        lambda: import_verwerken(record=tweede, user=gemeente_user),
+        lambda: uitvraagimport_verwerken(record=eerste, user=gemeente_user),
+        lambda: uitvraagimport_verwerken(record=tweede, user=gemeente_user),
     )
 
     winners, losers = winners_and_losers(outcomes)
@@ -229,7 +234,7 @@ def test_cleaning_up_while_an_import_is_confirmed_leaves_a_truthful_record(
     stale = UitvraagImport.objects.get(pk=upload.pk)
 
     outcomes = in_parallel(
-        lambda: import_verwerken(record=stale, user=gemeente_user),
+        lambda: uitvraagimport_verwerken(record=stale, user=gemeente_user),
         lambda: call_command("imports_opschonen", dagen=30, stdout=StringIO()),
     )
 

@@ -12,7 +12,8 @@ import pytest
 
 from opvang.excel import reader, safety
 from opvang.excel.format import BestandGeweigerd
-from opvang.imports import import_voorbereiden, plan_maken
+from opvang.excel.validation import plan_maken
+from opvang.services_import import uitvraagimport_voorbereiden
 from tests.opvang.test_excel_import import LOCATIE_KOPPEN, rij, voetafdruk, werkboek
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +60,7 @@ def weiger(inhoud, user, naam="bestand.xlsx"):
     before = voetafdruk()
     start = time.perf_counter()
     with pytest.raises(BestandGeweigerd) as exc:
-        import_voorbereiden(inhoud=inhoud, bestandsnaam=naam, user=user)
+        uitvraagimport_voorbereiden(inhoud=inhoud, bestandsnaam=naam, user=user)
     duur = time.perf_counter() - start
     assert duur < 2, f"weigeren duurde {duur:.2f} s"
     assert voetafdruk() == before

@@ -12,15 +12,13 @@ import pytest
 from opvang.constants import OpgaveSoort, Soort, Status
 from opvang.excel import cells
 from opvang.excel.format import LOCATIE_KOLOMMEN, OPGAVE_KOLOMMEN, BestandGeweigerd
-from opvang.imports import (
-    ANDERE_GEMEENTE,
-    DUBBELE_LOCATIE,
-    OPGAVE_NIET_TOEGESTAAN,
-    ImportVerouderd,
-    import_verwerken,
-    import_voorbereiden,
-)
+from opvang.excel.validation import ANDERE_GEMEENTE, DUBBELE_LOCATIE, OPGAVE_NIET_TOEGESTAAN
 from opvang.models import Locatie, Opgave, UitvraagImport
+from opvang.services_import import (
+    ImportVerouderd,
+    uitvraagimport_verwerken,
+    uitvraagimport_voorbereiden,
+)
 from tests.factories import LocatieFactory, OpgaveFactory
 
 pytestmark = pytest.mark.django_db
@@ -79,14 +77,14 @@ def voetafdruk():
 
 
 def importeer(inhoud, user, naam="uitvraag.xlsx", **kwargs):
-    record = import_voorbereiden(inhoud=inhoud, bestandsnaam=naam, user=user, **kwargs)
-    return import_verwerken(record=record, user=user)
+    record = uitvraagimport_voorbereiden(inhoud=inhoud, bestandsnaam=naam, user=user, **kwargs)
+    return uitvraagimport_verwerken(record=record, user=user)
 
 
 def fouten_van(inhoud, user, **kwargs):
     before = voetafdruk()
     with pytest.raises(BestandGeweigerd) as exc:
-        import_voorbereiden(inhoud=inhoud, bestandsnaam="fout.xlsx", user=user, **kwargs)
+        uitvraagimport_voorbereiden(inhoud=inhoud, bestandsnaam="fout.xlsx", user=user, **kwargs)
     assert voetafdruk() == before
     return [(f.blad, f.rij, f.kolom, f.waarde, f.melding) for f in exc.value.fouten]
 
@@ -263,7 +261,7 @@ def test_a_long_file_name_still_fits_the_change_reason(gemeente, gemeente_user):
 
 def test_a_change_between_preview_and_confirmation_refuses_the_import(gemeente, gemeente_user):
     locatie = LocatieFactory(gemeente=gemeente, naam="AZC Noord", plekken=50)
-    record = import_voorbereiden(
+    record = uitvraagimport_voorbereiden(
         inhoud=werkboek([rij()]), bestandsnaam="u.xlsx", user=gemeente_user
     )
     locatie.plekken = 60
@@ -272,14 +270,14 @@ def test_a_change_between_preview_and_confirmation_refuses_the_import(gemeente, 
     history = Locatie.history.count()
 
     with pytest.raises(ImportVerouderd, match="‘AZC Noord’"):
-        import_verwerken(record=record, user=gemeente_user)
+        uitvraagimport_verwerken(record=record, user=gemeente_user)
 
     locatie.refresh_from_db()
     assert locatie.plekken == 60 and Locatie.history.count() == history
     record.refresh_from_db()
     assert record.status == UitvraagImport.Status.AFGEWEZEN
     with pytest.raises(ImportVerouderd):
-        import_verwerken(record=record, user=gemeente_user)
+        uitvraagimport_verwerken(record=record, user=gemeente_user)
 
 
 def test_formula_looking_text_is_stored_as_text(gemeente, gemeente_user):
@@ -338,7 +336,7 @@ def test_prt_cannot_import_rows_of_another_province(gemeente, vreemde_gemeente, 
 def test_the_history_of_imports_is_append_only(gemeente, gemeente_user):
     from django.db import DatabaseError, transaction
 
-    import_voorbereiden(inhoud=werkboek([rij()]), bestandsnaam="u.xlsx", user=gemeente_user)
+    uitvraagimport_voorbereiden(inhoud=werkboek([rij()]), bestandsnaam="u.xlsx", user=gemeente_user)
     for schrijf in (lambda qs: qs.delete(), lambda qs: qs.update(bestandsnaam="anders")):
         with pytest.raises(DatabaseError), transaction.atomic():
             schrijf(UitvraagImport.history.model.objects.all())

@@ -8,9 +8,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from gemeenten.constants import Rol
 from opvang.excel.format import LOCATIE_KOLOMMEN
 from opvang.models import Locatie, UitvraagImport
-from tests.factories import LocatieFactory, OpgaveFactory
+from tests.factories import LocatieFactory, OpgaveFactory, UserFactory
 from tests.opvang.test_excel_import import rij, voetafdruk, werkboek
 
 pytestmark = pytest.mark.django_db
@@ -48,12 +49,13 @@ def test_a_gemeente_downloads_fills_in_and_uploads_its_template(client, gemeente
     url = reverse("opvang:excel_importeren_gemeente", args=[gemeente.code])
     response = upload(client, url, uit.getvalue())
     record = UitvraagImport.objects.get()
-    assert response.status_code == 302 and response.url == f"{url}?import={record.pk}"
-    preview = client.get(response.url)
+    detail = reverse("opvang:import_detail", args=[record.pk])
+    assert response.status_code == 302 and response.url == detail
+    preview = client.get(detail)
     assert "1 locatie toegevoegd, 1 gewijzigd, 0 ongewijzigd" in preview.content.decode()
     assert Locatie.objects.get(naam="AZC Noord").plekken == 50  # nothing written yet
 
-    response = client.post(url, {"bevestigen": record.pk})
+    response = client.post(detail)
     assert response.status_code == 302
     assert response.url == reverse("opvang:gemeente_detail", args=[gemeente.code])
     assert Locatie.objects.get(naam="AZC Noord").plekken == 80
@@ -105,11 +107,24 @@ def test_a_refused_file_shows_every_error_and_offers_the_list(client, gemeente, 
     assert "Er zijn 2 fouten gevonden" in html and "er is niets veranderd" in html
     assert "Vul een geheel getal in" in html
 
-    lijst = client.get(f"{url}?fouten=1")
+    assert reverse("opvang:import_fouten") in html
+    lijst = client.get(reverse("opvang:import_fouten"))
     rijen = list(lees(lijst)["Fouten"].iter_rows(values_only=True))
     assert rijen[0] == ("Tabblad", "Rij", "Kolom", "Waarde", "Melding")
     assert rijen[1][:4] == ("Locaties", 2, "Plekken", "veel")
     assert rijen[2][:4] == ("Locaties", 3, "Gemeentecode", "GM0307")
+
+
+def test_the_error_list_holds_only_the_users_own_errors(
+    client, gemeente, gemeente_user, andere_gemeente_user
+):
+    login(client, gemeente_user)
+    url = reverse("opvang:excel_importeren_gemeente", args=[gemeente.code])
+    upload(client, url, werkboek([rij(Naam_locatie="Geheime naam", Plekken="veel")]))
+    client.force_login(andere_gemeente_user)
+    lijst = client.get(reverse("opvang:import_fouten"))
+    rijen = list(lees(lijst)["Fouten"].iter_rows(values_only=True))
+    assert rijen == [("Tabblad", "Rij", "Kolom", "Waarde", "Melding")]
 
 
 def test_a_refused_upload_is_written_to_the_security_log(client, gemeente, gemeente_user, caplog):
@@ -127,11 +142,51 @@ def test_confirmation_uses_the_stored_file_not_the_browser(
     url = reverse("opvang:excel_importeren_gemeente", args=[gemeente.code])
     upload(client, url, werkboek([rij()]))
     record = UitvraagImport.objects.get()
+    detail = reverse("opvang:import_detail", args=[record.pk])
     # Another user, even of the same gemeente's province, cannot confirm or see it.
     client.force_login(andere_gemeente_user)
-    other = reverse("opvang:excel_importeren_gemeente", args=[andere_gemeente_user.gemeente.code])
-    assert client.post(other, {"bevestigen": record.pk}).status_code == 404
-    assert client.get(f"{other}?import={record.pk}").status_code == 404
+    assert client.post(detail).status_code == 404
+    assert client.get(detail).status_code == 404
+    assert not Locatie.objects.exists()
+
+
+@pytest.mark.parametrize("ander", ["collega", "prt_user", "beheer_user"])
+def test_only_the_uploader_sees_and_confirms_an_import(
+    request, client, gemeente, gemeente_user, ander
+):
+    login(client, gemeente_user)
+    upload(client, reverse("opvang:excel_importeren_gemeente", args=[gemeente.code]), werkboek())
+    detail = reverse("opvang:import_detail", args=[UitvraagImport.objects.get().pk])
+    if ander == "collega":
+        user = UserFactory(username="collega", rol=Rol.GEMEENTE, gemeente=gemeente)
+    else:
+        user = request.getfixturevalue(ander)
+    client.force_login(user)
+    assert client.get(detail).status_code == 404
+    assert client.post(detail).status_code == 404
+    assert UitvraagImport.objects.get().status == UitvraagImport.Status.PREVIEW
+
+
+def test_a_processed_import_is_no_longer_shown_or_confirmed(client, gemeente, gemeente_user):
+    login(client, gemeente_user)
+    upload(
+        client, reverse("opvang:excel_importeren_gemeente", args=[gemeente.code]), werkboek([rij()])
+    )
+    detail = reverse("opvang:import_detail", args=[UitvraagImport.objects.get().pk])
+    client.post(detail)
+    assert client.get(detail).status_code == 404
+    assert client.post(detail).status_code == 404
+    assert Locatie.objects.count() == 1
+
+
+def test_the_import_pages_refuse_other_methods(client, gemeente, gemeente_user):
+    login(client, gemeente_user)
+    url = reverse("opvang:excel_importeren_gemeente", args=[gemeente.code])
+    upload(client, url, werkboek([rij()]))
+    detail = reverse("opvang:import_detail", args=[UitvraagImport.objects.get().pk])
+    assert client.put(url).status_code == 405
+    assert client.delete(detail).status_code == 405
+    assert client.post(reverse("opvang:import_fouten")).status_code == 405
     assert not Locatie.objects.exists()
 
 
@@ -144,7 +199,7 @@ def test_a_change_after_the_preview_refuses_the_confirmation(client, gemeente, g
     locatie.plekken, locatie.version = 70, locatie.version + 1
     locatie.save()
 
-    response = client.post(url, {"bevestigen": record.pk}, follow=True)
+    response = client.post(reverse("opvang:import_detail", args=[record.pk]), follow=True)
 
     assert "Sinds de controle van dit bestand zijn gegevens gewijzigd" in response.content.decode()
     locatie.refresh_from_db()
@@ -179,7 +234,7 @@ def test_prt_loads_targets_for_the_whole_province(client, gemeente, prt_user, cy
     )
     record = UitvraagImport.objects.get()
     assert "1.988 (AMV 169)" in client.get(response.url).content.decode()
-    client.post(url, {"bevestigen": record.pk})
+    client.post(reverse("opvang:import_detail", args=[record.pk]))
     opgave = gemeente.opgaven.order_by("-id").first()
     assert (opgave.plekken, opgave.soort, opgave.bron) == (1946, "verdeelbesluit", "besluit.xlsx")
     assert Locatie.objects.get().gemeente == gemeente

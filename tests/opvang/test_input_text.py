@@ -12,7 +12,7 @@ from accounts.services import gebruiker_rechten_toepassen
 from gemeenten.constants import Rol
 from kern.text import MAX_TOELICHTING, STUURTEKENS, TE_LANG
 from opvang import forms
-from opvang.imports import DUBBELE_LOCATIE
+from opvang.excel.validation import DUBBELE_LOCATIE
 from opvang.models import Locatie, Opgave
 from tests.factories import LocatieFactory, UserFactory
 from tests.opvang.test_excel_import import fouten_van, importeer, rij, werkboek

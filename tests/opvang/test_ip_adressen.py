@@ -15,7 +15,7 @@ from opvang import services
 from opvang.constants import Status
 from opvang.models import Locatie
 from opvang.selectors import wijzigingen
-from opvang.services import LOCATIE_VELDEN
+from opvang.velden import VELDNAMEN
 from tests.factories import TEST_PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -88,8 +88,8 @@ def test_beheer_sees_the_ip_address_on_history_pages(history, beheer_user):
 
 def test_the_selector_leaves_the_ip_address_out_unless_asked(history):
     locatie = Locatie.objects.get()
-    assert {w.ip_address for w in wijzigingen(locatie, LOCATIE_VELDEN)} == {None}
-    met_ip = wijzigingen(locatie, LOCATIE_VELDEN, met_ip_adres=True)
+    assert {w.ip_address for w in wijzigingen(locatie, VELDNAMEN)} == {None}
+    met_ip = wijzigingen(locatie, VELDNAMEN, met_ip_adres=True)
     assert {w.ip_address for w in met_ip} == {IP}
 
 

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from opvang import forms
+from opvang import forms, velden
 from opvang.constants import Soort, Status
 from opvang.models import Locatie
 from tests.factories import TEST_PASSWORD, LocatieFactory
@@ -40,19 +40,23 @@ def test_a_gemeente_user_adds_a_location(ingelogd, gemeente, cyclus):
 @pytest.mark.parametrize(
     ("wijziging", "veld", "melding"),
     [
-        ({"amv_plekken": "500"}, "amv_plekken", forms.AMV_TE_GROOT.format(amv=500, plekken=400)),
+        (
+            {"amv_plekken": "500"},
+            "amv_plekken",
+            velden.AMV_TE_GROOT.format(amv_plekken=500, plekken=400),
+        ),
         ({"plekken_max": "500"}, "plekken_max", forms.MAX_ALLEEN_INITIATIEF),
         (
             {"status": Status.IN_VOORBEREIDING, "plekken_max": "300"},
             "plekken_max",
-            forms.MAX_TE_KLEIN.format(max=300, plekken=400),
+            velden.MAX_TE_KLEIN.format(plekken_max=300, plekken=400),
         ),
         (
             {"beschikbaar_vanaf": ""},
             "beschikbaar_vanaf",
-            forms.VANAF_VERPLICHT.format(status="in gebruik"),
+            velden.VANAF_VERPLICHT.format(status="in gebruik"),
         ),
-        ({"beschikbaar_tot": "2024-01-01"}, "beschikbaar_tot", forms.TOT_VOOR_VANAF),
+        ({"beschikbaar_tot": "2024-01-01"}, "beschikbaar_tot", velden.TOT_VOOR_VANAF),
         (
             {"plekken": "-3"},
             "plekken",

@@ -8,14 +8,14 @@ from gemeenten.constants import Rol
 from gemeenten.models import Gemeente, User
 from opvang.constants import OpgaveSoort
 from opvang.excel.format import BestandGeweigerd
-from opvang.excel.safety import controleer_grootte
-from opvang.imports import (
-    ImportVerouderd,
-    import_verwerken,
-    import_voorbereiden,
-    samenvatting_tekst,
-)
+from opvang.excel.preview import samenvatting_tekst
+from opvang.excel.safety import lees_begrensd
 from opvang.models import Cyclus
+from opvang.services_import import (
+    ImportVerouderd,
+    uitvraagimport_verwerken,
+    uitvraagimport_voorbereiden,
+)
 
 
 class Command(BaseCommand):
@@ -50,9 +50,10 @@ class Command(BaseCommand):
         if not pad.is_file():
             raise CommandError(f"Bestand {pad} niet gevonden.")
         try:
-            controleer_grootte(pad.stat().st_size)
-            record = import_voorbereiden(
-                inhoud=pad.read_bytes(),
+            with pad.open("rb") as bestand:
+                inhoud = lees_begrensd(bestand)
+            record = uitvraagimport_voorbereiden(
+                inhoud=inhoud,
                 bestandsnaam=pad.name,
                 user=user,
                 gemeente=gemeente,
@@ -60,7 +61,7 @@ class Command(BaseCommand):
                 opgave_soort=soort,
                 bron=bron,
             )
-            import_verwerken(record=record, user=user)
+            uitvraagimport_verwerken(record=record, user=user)
         except BestandGeweigerd as exc:
             for f in exc.fouten:
                 plaats = ", ".join(

@@ -1,0 +1,180 @@
+"""Writes of the uitvraag import: record a checked file, then process it all or nothing.
+
+The checks and the plan are in opvang.excel.validation, the preview in
+opvang.excel.preview; the locations and targets are written by opvang.services, so
+the audit trail records every change with the acting user and the import's reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.db import transaction
+from django.utils import timezone
+
+from kern.audit import toeschrijven
+from kern.text import without_control_characters
+
+from . import services
+from .excel.format import BestandGeweigerd
+from .excel.preview import GEWIJZIGD, NIEUW, samenvatting, wat_veranderde
+from .excel.validation import plan_maken
+from .models import UitvraagImport
+
+VEROUDERD = (
+    "Sinds de controle van dit bestand zijn gegevens gewijzigd ({wat}). Er is niets "
+    "verwerkt; upload het bestand opnieuw om de actuele wijzigingen te zien."
+)
+NIET_MEER_GELDIG = "Dit bestand is al verwerkt of afgewezen."
+AL_VERWERKT = "Dit bestand is al verwerkt; er is niets dubbel verwerkt."
+
+
+class ImportVerouderd(Exception):
+    """The data changed between preview and confirmation."""
+
+
+def uitvraagimport_voorbereiden(
+    *,
+    inhoud,
+    bestandsnaam,
+    user,
+    gemeente=None,
+    provincie=None,
+    cyclus=None,
+    opgave_soort="",
+    bron="",
+):
+    """Check the file and record it with its preview; raise BestandGeweigerd if it fails.
+
+    A refused file leaves no trace in the database (it is reported in the security log
+    by the caller). The file name is cleaned as every text (kern.text): it is shown in
+    lists and in the change reason of every location the import writes.
+    """
+    bestandsnaam = without_control_characters(bestandsnaam)
+    plan = plan_maken(
+        inhoud=inhoud,
+        bestandsnaam=bestandsnaam,
+        user=user,
+        gemeente=gemeente,
+        provincie=provincie,
+        cyclus=cyclus,
+    )
+    record = UitvraagImport(
+        bestandsnaam=bestandsnaam[:255],
+        sha256=hashlib.sha256(inhoud).hexdigest(),
+        inhoud=inhoud,
+        gemeente=gemeente,
+        provincie=provincie,
+        cyclus=cyclus,
+        opgave_soort=opgave_soort if plan.opgaven else "",
+        bron=(bron or bestandsnaam)[:300] if plan.opgaven else "",
+        voorbeeld=samenvatting(plan),
+        uploaded_by=user,
+    )
+    toeschrijven(record, user)
+    record.save()
+    return record
+
+
+def uitvraagimport_verwerken(*, record, user):
+    """Re-check the stored file and write it in one transaction; return the record.
+
+    The record is locked and its status re-checked first, so of two confirmations at the
+    same moment one processes the file and the other gets AL_VERWERKT, leaving the
+    record as the first left it. Raise BestandGeweigerd if the file no longer validates,
+    ImportVerouderd if anything differs from the preview the user confirmed (someone
+    changed a location meanwhile); the record is then afgewezen with the reason.
+    """
+    with transaction.atomic():
+        huidig = UitvraagImport.objects.select_for_update().get(pk=record.pk)
+        if huidig.status != UitvraagImport.Status.PREVIEW:
+            verwerkt = huidig.status == UitvraagImport.Status.VERWERKT
+            raise ImportVerouderd(AL_VERWERKT if verwerkt else NIET_MEER_GELDIG)
+        try:
+            with transaction.atomic():
+                _verwerk(huidig, user)
+        except (BestandGeweigerd, ImportVerouderd, services.VersieConflict) as exc:
+            fout = exc
+            _afwijzen(huidig, user, _melding(exc))
+        else:
+            fout = None
+    if isinstance(fout, services.VersieConflict):
+        raise ImportVerouderd(_melding(fout)) from fout
+    if fout is not None:
+        raise fout
+    return huidig
+
+
+def _afwijzen(record, user, melding):
+    record.status = UitvraagImport.Status.AFGEWEZEN
+    record.melding = melding
+    toeschrijven(record, user)
+    record.save()
+
+
+def _verwerk(record, user):
+    inhoud = bytes(record.inhoud)
+    if hashlib.sha256(inhoud).hexdigest() != record.sha256:
+        raise ImportVerouderd(VEROUDERD.format(wat="bestand"))
+    plan = plan_maken(
+        inhoud=inhoud,
+        bestandsnaam=record.bestandsnaam,
+        user=user,
+        gemeente=record.gemeente,
+        provincie=record.provincie,
+        cyclus=record.cyclus,
+    )
+    voorbeeld = samenvatting(plan)
+    if voorbeeld != record.voorbeeld:
+        wat = wat_veranderde(record.voorbeeld, voorbeeld)
+        raise ImportVerouderd(VEROUDERD.format(wat=wat))
+    _schrijf_locaties(plan, record, user)
+    _schrijf_opgaven(plan, record, user)
+    record.status = UitvraagImport.Status.VERWERKT
+    record.toegevoegd = plan.aantal(NIEUW)
+    record.gewijzigd = plan.aantal(GEWIJZIGD)
+    record.opgaven = plan.aantal_opgaven()
+    record.processed_at = timezone.now()
+    toeschrijven(record, user)
+    record.save()
+
+
+def _melding(exc):
+    """Return why the import was refused, as recorded on it."""
+    if isinstance(exc, BestandGeweigerd):
+        return exc.fouten[0].melding
+    if isinstance(exc, services.VersieConflict):
+        return VEROUDERD.format(wat=f"‘{exc.huidig.naam}’")
+    return str(exc)
+
+
+def _schrijf_locaties(plan, record, user):
+    for actie in plan.locaties:
+        if actie.uitkomst == NIEUW:
+            services.locatie_aanmaken(
+                gemeente=actie.gemeente, data=actie.data, user=user, reden=record.reden
+            )
+        elif actie.uitkomst == GEWIJZIGD:
+            services.locatie_wijzigen(
+                locatie=actie.locatie,
+                versie=actie.locatie.version,
+                data=actie.data,
+                user=user,
+                reden=record.reden,
+            )
+
+
+def _schrijf_opgaven(plan, record, user):
+    vandaag = timezone.localdate()
+    for actie in plan.opgaven:
+        if actie.is_gewijzigd:
+            services.opgave_vastleggen(
+                gemeente=actie.gemeente,
+                cyclus=record.cyclus,
+                soort=record.opgave_soort,
+                plekken=actie.plekken,
+                amv_plekken=actie.amv_plekken,
+                bron=record.bron,
+                datum=vandaag,
+                user=user,
+            )
