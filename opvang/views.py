@@ -65,25 +65,32 @@ class GemeenteDetailView(LoginRequiredMixin, SingleTableMixin, FilterView):
         return response
 
     def get_context_data(self, **kwargs):
-        user, gemeente = self.request.user, self.gemeente
-        uitvraag = Uitvraag.objects.for_user(user).open().select_related("cyclus").first()
+        gemeente = self.gemeente
         return super().get_context_data(
             **kwargs,
+            **_gemeente_gegevens(self.request.user, gemeente, self.cyclus, self.peildatum),
             gemeente=gemeente,
             cyclus=self.cyclus,
             cycli=self.keuze.cycli.values(),
             keuze=self.keuze,
             peildatum=self.peildatum,
             bereik=(EERSTE_DATUM, LAATSTE_DATUM),
-            cijfers=self.cyclus
-            and gemeente_cijfers(gemeente=gemeente, cyclus=self.cyclus, peildatum=self.peildatum),
-            opgaven=Opgave.objects.filter(gemeente=gemeente).select_related("cyclus"),
-            uitvraag=uitvraag,
-            stand=uitvraag and voortgang(uitvraag, [gemeente])[gemeente.pk],
-            indieningen=Indiening.objects.filter(gemeente=gemeente).select_related("uitvraag"),
-            may_edit=may_edit_locaties(user, gemeente),
+            may_edit=may_edit_locaties(self.request.user, gemeente),
             crumbs=_crumbs((gemeente.naam, "")),
         )
+
+
+def _gemeente_gegevens(user, gemeente, cyclus, peildatum):
+    """Return the gemeente page's figures, opgaven, open uitvraag and submissions."""
+    uitvraag = Uitvraag.objects.for_user(user).open().select_related("cyclus").first()
+    return {
+        "cijfers": cyclus
+        and gemeente_cijfers(gemeente=gemeente, cyclus=cyclus, peildatum=peildatum),
+        "opgaven": Opgave.objects.filter(gemeente=gemeente).select_related("cyclus"),
+        "uitvraag": uitvraag,
+        "stand": uitvraag and voortgang(uitvraag, [gemeente])[gemeente.pk],
+        "indieningen": Indiening.objects.filter(gemeente=gemeente).select_related("uitvraag"),
+    }
 
 
 def _gemeente_crumbs(gemeente, *items):
@@ -139,6 +146,11 @@ def _versioned_edit(request, locatie, form, *, save, template, stap, gelukt):
         else:
             messages.success(request, gelukt(opgeslagen))
             return redirect(opgeslagen)
+    return _versioned_edit_page(request, template, locatie, form, versie, conflict, stap)
+
+
+def _versioned_edit_page(request, template, locatie, form, versie, conflict, stap):
+    """Render the form again, with status 409 and the differences after a conflict."""
     ctx = {
         "form": form,
         "versie": versie,

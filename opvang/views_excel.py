@@ -172,8 +172,13 @@ def _upload(request, form_class, *, gemeente=None, provincie=None):
             fouten = _geweigerd(request, exc, upload.name)
         else:
             return redirect("opvang:import_detail", pk=record.pk)
-    context = _context(gemeente, provincie, form=form, fouten=(fouten or [])[:MAX_FOUTEN_GETOOND])
-    context["aantal_fouten"] = len(fouten or [])
+    return _upload_page(request, form, gemeente, provincie, fouten or [])
+
+
+def _upload_page(request, form, gemeente, provincie, fouten):
+    """Render the upload form with the first of the refused file's errors and their count."""
+    context = _context(gemeente, provincie, form=form, fouten=fouten[:MAX_FOUTEN_GETOOND])
+    context["aantal_fouten"] = len(fouten)
     return render(request, "opvang/excel_upload.html", context)
 
 

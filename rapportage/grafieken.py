@@ -208,9 +208,7 @@ def capaciteit_grafiek(rapport: Rapport) -> CapaciteitGrafiek | None:
     if not reeks:
         return None
     x0, x_eind, as_y = LINKS, BREEDTE - RECHTS, VERLOOP_HOOGTE - VERLOOP_ONDER
-    hoogste = max([p for _, p in reeks] + [rapport.opgave_plekken or 0])
-    stap = _mooie_stap(hoogste)
-    y_max = stap * math.ceil(hoogste * 1.05 / stap) or stap
+    stap, y_max = _y_schaal(max([p for _, p in reeks] + [rapport.opgave_plekken or 0]))
     laatste = max(len(reeks) - 1, 1)
 
     def x_van(index):
@@ -221,23 +219,43 @@ def capaciteit_grafiek(rapport: Rapport) -> CapaciteitGrafiek | None:
 
     punten = tuple(Punt(d, p, x_van(i), y_van(p)) for i, (d, p) in enumerate(reeks))
     eerste = reeks[0][0]
-    index = (rapport.peildatum.year - eerste.year) * 12 + rapport.peildatum.month - eerste.month
-    peil_index = index + (rapport.peildatum.day - 1) / 31
+    peil_index = _maand_index(rapport.peildatum, eerste)
+    peil_x = x_van(peil_index) if 0 <= peil_index <= laatste else None
     return CapaciteitGrafiek(
         titel=f"Plekken in gebruik in {rapport.provincie_naam} per maand, "
         f"{maand_label(eerste)} tot en met {maand_label(reeks[-1][0])}, met de opgave",
         punten=punten,
-        lijn=" ".join(f"{p.x},{p.y}" for p in punten),
+        lijn=_lijn(punten),
         opgave=rapport.opgave_plekken,
         opgave_y=y_van(rapport.opgave_plekken) if rapport.opgave_plekken else None,
         peildatum=rapport.peildatum,
-        peildatum_x=x_van(peil_index) if 0 <= peil_index <= laatste else None,
+        peildatum_x=peil_x,
         x_labels=_x_labels([d for d, _ in reeks], x_van),
-        y_labels=tuple((y_van(v), int(v)) for v in _y_waarden(stap, y_max)),
+        y_labels=_y_labels(stap, y_max, y_van),
         x0=x0,
         x_eind=x_eind,
         as_y=as_y,
     )
+
+
+def _y_schaal(hoogste):
+    """Return a round step and the top of the y axis, a little above hoogste."""
+    stap = _mooie_stap(hoogste)
+    return stap, stap * math.ceil(hoogste * 1.05 / stap) or stap
+
+
+def _maand_index(d, eerste):
+    """Return d's position in months after eerste (the first of a month), day included."""
+    return (d.year - eerste.year) * 12 + d.month - eerste.month + (d.day - 1) / 31
+
+
+def _lijn(punten):
+    """Return the points as an SVG polyline's points attribute."""
+    return " ".join(f"{p.x},{p.y}" for p in punten)
+
+
+def _y_labels(stap, y_max, y_van):
+    return tuple((y_van(v), int(v)) for v in _y_waarden(stap, y_max))
 
 
 def _y_waarden(stap, y_max):

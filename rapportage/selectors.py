@@ -288,16 +288,22 @@ def capaciteit_per_maand(rijen, venster, peildatum, *, vandaag) -> tuple[Maandst
     peildatum when that is later, or to this month while the window is unknown. It
     starts at the first location in use, but at most MAX_MAANDEN months before its end.
     """
-    waarden = (loc.waarden for rij in rijen for loc in rij.locaties)
-    locaties = [w for w in waarden if w.vanaf is not None and is_in_gebruik_op(w, w.vanaf)]
+    locaties = _ooit_in_gebruik(rijen)
     if not locaties:
         return ()
     eind = max(venster.tot if venster.is_bekend else vandaag, peildatum)
     begin = max(min(w.vanaf for w in locaties), _maanden_terug(eind, MAX_MAANDEN - 1))
-    return tuple(
-        Maandstand(d, sum(w.plekken for w in locaties if is_in_gebruik_op(w, d)))
-        for d in maanden(begin, eind)
-    )
+    return tuple(Maandstand(d, _plekken_in_gebruik(locaties, d)) for d in maanden(begin, eind))
+
+
+def _ooit_in_gebruik(rijen):
+    """Return the values of the rows' locations that are in use from their vanaf date."""
+    waarden = (loc.waarden for rij in rijen for loc in rij.locaties)
+    return [w for w in waarden if w.vanaf is not None and is_in_gebruik_op(w, w.vanaf)]
+
+
+def _plekken_in_gebruik(locaties, d):
+    return sum(w.plekken for w in locaties if is_in_gebruik_op(w, d))
 
 
 def _gemeente_rijen(provincie, cyclus, peildatum, bron):

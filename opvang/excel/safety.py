@@ -73,20 +73,35 @@ def controleer_bestand(inhoud, bestandsnaam):
         weiger(TE_GROOT.format(mb=_mb(settings.EXCEL_UPLOAD_MAX_BYTES)), "size")
     if bestandsnaam.lower().endswith((".xlsm", ".xltm", ".xlam")):
         weiger(MACRO, "macro")
-    try:
-        archief = zipfile.ZipFile(io.BytesIO(inhoud))
-        onderdelen = archief.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
-        weiger(GEEN_XLSX, "not a zip")
+    archief, onderdelen = _open_zip(inhoud)
     _controleer_onderdelen(onderdelen)
     namen = {o.filename for o in onderdelen}
+    _controleer_werkmap(archief, namen)
+    _controleer_objecten(archief, namen)
+
+
+def _open_zip(inhoud):
+    """Return the archive and its members, or refuse bytes that are no readable zip."""
+    try:
+        archief = zipfile.ZipFile(io.BytesIO(inhoud))
+        return archief, archief.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
+        weiger(GEEN_XLSX, "not a zip")
+
+
+def _controleer_werkmap(archief, namen):
+    """Refuse a zip that is no workbook, or a workbook with macros."""
     if "[Content_Types].xml" not in namen or "xl/workbook.xml" not in namen:
         weiger(GEEN_XLSX, "not a workbook")
-    if any(n.lower().endswith("vbaproject.bin") or "macrosheets/" in n.lower() for n in namen):
+    if any(_is_macro(n) for n in namen):
         weiger(MACRO, "macro")
     if b"macroenabled" in archief.read("[Content_Types].xml").lower():
         weiger(MACRO, "macro")
-    _controleer_objecten(archief, namen)
+
+
+def _is_macro(naam):
+    naam = naam.lower()
+    return naam.endswith("vbaproject.bin") or "macrosheets/" in naam
 
 
 def _is_object(naam):
@@ -106,12 +121,22 @@ def _controleer_objecten(archief, namen):
         weiger(ACTIVEX, "activex")
     if any(_is_object(n) for n in namen):
         weiger(INGESLOTEN_OBJECT, "embedded object")
+    _controleer_verwijzingen(archief, namen)
+
+
+def _controleer_verwijzingen(archief, namen):
+    """Refuse content types and relationships that declare or point to such objects."""
     types = archief.read("[Content_Types].xml").lower()
     relaties = b" ".join(archief.read(n).lower() for n in namen if n.lower().endswith(".rels"))
-    if b"activex" in types or any(r in relaties for r in ACTIVEX_RELATIES):
+    if b"activex" in types or _bevat_een(relaties, ACTIVEX_RELATIES):
         weiger(ACTIVEX, "activex")
-    if any(t in types for t in OLE_TYPES) or any(r in relaties for r in OLE_RELATIES):
+    if _bevat_een(types, OLE_TYPES) or _bevat_een(relaties, OLE_RELATIES):
         weiger(INGESLOTEN_OBJECT, "embedded object")
+
+
+def _bevat_een(tekst, stukken):
+    """Return whether any of the byte strings occurs in tekst."""
+    return any(s in tekst for s in stukken)
 
 
 def _controleer_onderdelen(onderdelen):
@@ -119,13 +144,22 @@ def _controleer_onderdelen(onderdelen):
         weiger(TE_VEEL_ONDERDELEN, "zip members")
     if any(o.flag_bits & 0x1 for o in onderdelen):
         weiger(GEEN_XLSX, "encrypted zip")
-    limiet = settings.EXCEL_UNPACKED_MAX_BYTES
+    if _te_groot_uitgepakt(onderdelen):
+        weiger(TE_GROOT_UITGEPAKT.format(mb=_mb(settings.EXCEL_UNPACKED_MAX_BYTES)), "zip ratio")
+
+
+def _te_groot_uitgepakt(onderdelen):
+    """Return whether the members unpack beyond the limit, or one or all too strongly."""
     ratio = settings.EXCEL_MAX_COMPRESSION_RATIO
     totaal = sum(o.file_size for o in onderdelen)
     gepakt = sum(o.compress_size for o in onderdelen)
-    te_sterk = any(
-        o.file_size > RATIO_VANAF_BYTES and o.file_size > ratio * max(o.compress_size, 1)
-        for o in onderdelen
-    )
-    if totaal > limiet or te_sterk or (totaal > RATIO_VANAF_BYTES and totaal > ratio * gepakt):
-        weiger(TE_GROOT_UITGEPAKT.format(mb=_mb(limiet)), "zip ratio")
+    if totaal > settings.EXCEL_UNPACKED_MAX_BYTES or any(
+        _te_sterk_gecomprimeerd(o.file_size, max(o.compress_size, 1), ratio) for o in onderdelen
+    ):
+        return True
+    return _te_sterk_gecomprimeerd(totaal, gepakt, ratio)
+
+
+def _te_sterk_gecomprimeerd(uitgepakt, gepakt, ratio):
+    """Return whether more than RATIO_VANAF_BYTES expand more than ratio times."""
+    return uitgepakt > RATIO_VANAF_BYTES and uitgepakt > ratio * gepakt

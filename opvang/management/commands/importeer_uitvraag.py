@@ -41,34 +41,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, pad, cyclus, gebruiker, gemeente, soort, bron, **options):
         user = self._gebruiker(gebruiker)
-        try:
-            cyclus = Cyclus.objects.get(nummer=cyclus)
-        except Cyclus.DoesNotExist:
-            raise CommandError(f"Cyclus {cyclus} bestaat niet.") from None
+        cyclus = self._cyclus(cyclus)
         gemeente = self._gemeente(gemeente)
-        pad = Path(pad)
-        if not pad.is_file():
-            raise CommandError(f"Bestand {pad} niet gevonden.")
+        pad = self._pad(pad)
         try:
-            with pad.open("rb") as bestand:
-                inhoud = lees_begrensd(bestand)
-            record = uitvraagimport_voorbereiden(
-                inhoud=inhoud,
-                bestandsnaam=pad.name,
-                user=user,
-                gemeente=gemeente,
-                cyclus=cyclus,
-                opgave_soort=soort,
-                bron=bron,
-            )
-            uitvraagimport_verwerken(record=record, user=user)
+            record = self._importeer(pad, user, gemeente, cyclus, soort, bron)
         except BestandGeweigerd as exc:
-            for f in exc.fouten:
-                plaats = ", ".join(
-                    p for p in (f.blad, f"rij {f.rij}" if f.rij else "", f.kolom) if p
-                )
-                waarde = f" (waarde ‘{f.waarde}’)" if f.waarde else ""
-                self.stderr.write(f"{plaats or 'bestand'}: {f.melding}{waarde}")
+            self._meld_fouten(exc.fouten)
             raise CommandError(
                 f"{pad.name} is niet geïmporteerd: {len(exc.fouten)} fout(en); er is niets "
                 "veranderd."
@@ -77,6 +56,40 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         self.stdout.write(f"{pad.name} (sha256 {record.sha256}) geïmporteerd.")
         self.stdout.write(samenvatting_tekst(record.voorbeeld))
+
+    def _importeer(self, pad, user, gemeente, cyclus, soort, bron):
+        """Prepare the import of the file and carry it out; return its record."""
+        with pad.open("rb") as bestand:
+            inhoud = lees_begrensd(bestand)
+        record = uitvraagimport_voorbereiden(
+            inhoud=inhoud,
+            bestandsnaam=pad.name,
+            user=user,
+            gemeente=gemeente,
+            cyclus=cyclus,
+            opgave_soort=soort,
+            bron=bron,
+        )
+        uitvraagimport_verwerken(record=record, user=user)
+        return record
+
+    def _meld_fouten(self, fouten):
+        for f in fouten:
+            plaats = ", ".join(p for p in (f.blad, f"rij {f.rij}" if f.rij else "", f.kolom) if p)
+            waarde = f" (waarde ‘{f.waarde}’)" if f.waarde else ""
+            self.stderr.write(f"{plaats or 'bestand'}: {f.melding}{waarde}")
+
+    def _cyclus(self, nummer):
+        try:
+            return Cyclus.objects.get(nummer=nummer)
+        except Cyclus.DoesNotExist:
+            raise CommandError(f"Cyclus {nummer} bestaat niet.") from None
+
+    def _pad(self, pad):
+        pad = Path(pad)
+        if not pad.is_file():
+            raise CommandError(f"Bestand {pad} niet gevonden.")
+        return pad
 
     def _gebruiker(self, gebruikersnaam):
         user = User.objects.filter(username=gebruikersnaam, is_active=True).first()
