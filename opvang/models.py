@@ -19,7 +19,7 @@ from kern.fields import (
 )
 from kern.text import MAX_TOELICHTING
 
-from .constants import ZEKERE_STATUSSEN, IndieningStatus, OpgaveSoort, Soort, Status
+from .constants import ZEKERE_STATUSSEN, Grondslag, IndieningStatus, Soort, Status
 from .query import (
     IndieningQuerySet,
     LocatieQuerySet,
@@ -106,7 +106,7 @@ class Opgave(AuditedModel):
         "gemeenten.Gemeente", on_delete=models.PROTECT, related_name="opgaven"
     )
     cyclus = models.ForeignKey(Cyclus, on_delete=models.PROTECT, related_name="opgaven")
-    soort = models.CharField(max_length=20, choices=OpgaveSoort.choices)
+    grondslag = models.CharField(max_length=20, choices=Grondslag.choices)
     plekken = PositiveWholeNumberField()
     amv_plekken = PositiveWholeNumberField("waarvan AMV", null=True, blank=True)
     bron = CleanCharField(max_length=300, help_text="Waar het cijfer vandaan komt.")
@@ -116,8 +116,8 @@ class Opgave(AuditedModel):
         default=False,
         help_text="Geen officieel cijfer: een schatting voor de demonstratie.",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
 
@@ -139,7 +139,7 @@ class Opgave(AuditedModel):
         ]
 
     def __str__(self):
-        return f"{self.gemeente} {self.cyclus}: {self.plekken} ({self.get_soort_display()})"
+        return f"{self.gemeente} {self.cyclus}: {self.plekken} ({self.get_grondslag_display()})"
 
 
 class Locatie(AuditedModel):
@@ -169,11 +169,15 @@ class Locatie(AuditedModel):
         help_text="Laatste dag waarop de plekken beschikbaar zijn; leeg is voor onbepaalde tijd.",
     )
     toelichting = CleanTextField(blank=True, max_length=MAX_TOELICHTING)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    # The columns keep their first names: the tests of data migrations 0005 and 0007 run
+    # those migrations' historical models against today's schema.
+    versie = models.PositiveIntegerField(default=1, editable=False, db_column="version")
+    aangemaakt_op = models.DateTimeField(auto_now_add=True, db_column="created_at")
+    gewijzigd_op = models.DateTimeField(auto_now=True, db_column="updated_at")
 
-    history = HistoricalRecords(bases=AUDIT_BASES, excluded_fields=["updated_at", "created_at"])
+    history = HistoricalRecords(
+        bases=AUDIT_BASES, excluded_fields=["gewijzigd_op", "aangemaakt_op"]
+    )
     objects = LocatieQuerySet.as_manager()
 
     class Meta:
@@ -375,7 +379,7 @@ class UitvraagImport(AuditedModel):
 
     bestandsnaam = CleanCharField(max_length=255)
     sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
-    inhoud = models.BinaryField(editable=False)
+    bestand = models.BinaryField(editable=False)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PREVIEW)
     gemeente = models.ForeignKey(
         "gemeenten.Gemeente",
@@ -394,7 +398,7 @@ class UitvraagImport(AuditedModel):
         help_text="Bij een import voor de hele provincie: welke provincie.",
     )
     cyclus = models.ForeignKey(Cyclus, on_delete=models.PROTECT, null=True, blank=True)
-    opgave_soort = models.CharField(max_length=20, choices=OpgaveSoort.choices, blank=True)
+    opgave_grondslag = models.CharField(max_length=20, choices=Grondslag.choices, blank=True)
     bron = CleanCharField(max_length=300, blank=True)
     voorbeeld = models.JSONField("voorbeeld", default=dict, editable=False)
     toegevoegd = models.PositiveIntegerField("locaties toegevoegd", default=0)
@@ -403,20 +407,20 @@ class UitvraagImport(AuditedModel):
     melding = CleanTextField(
         blank=True, max_length=MAX_TOELICHTING, help_text="Waarom de verwerking is geweigerd."
     )
-    uploaded_by = models.ForeignKey(
+    geupload_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-    processed_at = models.DateTimeField(null=True, blank=True)
+    geupload_op = models.DateTimeField(auto_now_add=True)
+    verwerkt_op = models.DateTimeField(null=True, blank=True)
 
-    history = HistoricalRecords(bases=AUDIT_BASES, excluded_fields=["inhoud", "voorbeeld"])
+    history = HistoricalRecords(bases=AUDIT_BASES, excluded_fields=["bestand", "voorbeeld"])
     objects = UitvraagImportQuerySet.as_manager()
 
     class Meta:
         base_manager_name = "objects"
         verbose_name = "import van een uitvraag"
         verbose_name_plural = "imports van uitvragen"
-        ordering = ["-uploaded_at", "-id"]
+        ordering = ["-geupload_op", "-id"]
 
     def __str__(self):
         return f"Import {self.bestandsnaam} ({self.sha256[:12]})"

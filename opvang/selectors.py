@@ -129,7 +129,7 @@ class Wijziging:
     moment: object
     door: object
     ip_address: str | None
-    soort: str
+    actie: str
     reden: str | None
     velden: list  # [(label, old, new)]
 
@@ -168,7 +168,7 @@ def wijzigingen(obj, velden, *, met_ip_adres=False):
                 moment=record.history_date,
                 door=record.history_user,
                 ip_address=record.ip_address if met_ip_adres else None,
-                soort=HISTORY_TYPE[record.history_type],
+                actie=HISTORY_TYPE[record.history_type],
                 reden=record.history_change_reason,
                 velden=[
                     (f.verbose_name, _leesbaar(f, old), _leesbaar(f, new))

@@ -48,7 +48,7 @@ def locatie_aanmaken(*, gemeente, data, user, reden=None):
 
 def _wijzigingen_sinds(locatie, versie):
     """Return [(veld label, then, now, by whom, when)] of what changed since versie."""
-    oud = locatie.history.filter(version=versie).order_by("-history_id").first()
+    oud = locatie.history.filter(versie=versie).order_by("-history_id").first()
     nieuw = locatie.history.order_by("-history_id").select_related("history_user").first()
     if oud is None or nieuw is None:
         return []
@@ -73,12 +73,12 @@ def locatie_wijzigen(*, locatie, versie, data, user, reden=None):
     """
     with transaction.atomic():
         huidig = Locatie.objects.select_for_update().get(pk=locatie.pk)
-        if huidig.version != versie:
+        if huidig.versie != versie:
             raise VersieConflict(huidig, _wijzigingen_sinds(huidig, versie))
         for veld in VELDNAMEN:
             if veld in data:
                 setattr(huidig, veld, data[veld])
-        huidig.version += 1
+        huidig.versie += 1
         huidig.full_clean()
         toeschrijven(huidig, user, reden)
         huidig.save()
@@ -98,17 +98,17 @@ def locatie_afsluiten(*, locatie, versie, status, beschikbaar_tot, reden, user):
     )
 
 
-def opgave_vastleggen(*, gemeente, cyclus, soort, plekken, amv_plekken, bron, datum, user):
+def opgave_vastleggen(*, gemeente, cyclus, grondslag, plekken, amv_plekken, bron, datum, user):
     """Record a new version of a gemeente's target; earlier versions stay."""
     opgave = Opgave(
         gemeente=gemeente,
         cyclus=cyclus,
-        soort=soort,
+        grondslag=grondslag,
         plekken=plekken,
         amv_plekken=amv_plekken,
         bron=bron,
         datum=datum,
-        created_by=user,
+        aangemaakt_door=user,
     )
     opgave.full_clean()
     toeschrijven(opgave, user)
@@ -160,13 +160,13 @@ def snapshot_maken(*, gemeente, cyclus):
         else {
             "plekken": opgave.plekken,
             "amv": opgave.amv_plekken,
-            "soort": opgave.soort,
+            "soort": opgave.grondslag,
             "bron": opgave.bron,
             "datum": opgave.datum.isoformat(),
         },
         "telling": asdict(cijfers.telling),
         "locaties": [
-            {"id": loc.pk, "version": loc.version, **naar_snapshot(loc)}
+            {"id": loc.pk, "version": loc.versie, **naar_snapshot(loc)}
             for loc in gemeente.locaties.order_by("naam")
         ],
     }

@@ -35,13 +35,13 @@ class ImportVerouderd(Exception):
 
 def uitvraagimport_voorbereiden(
     *,
-    inhoud,
+    bestand,
     bestandsnaam,
     user,
     gemeente=None,
     provincie=None,
     cyclus=None,
-    opgave_soort="",
+    opgave_grondslag="",
     bron="",
 ):
     """Check the file and record it with its preview; raise BestandGeweigerd if it fails.
@@ -52,7 +52,7 @@ def uitvraagimport_voorbereiden(
     """
     bestandsnaam = without_control_characters(bestandsnaam)
     plan = plan_maken(
-        inhoud=inhoud,
+        bestand=bestand,
         bestandsnaam=bestandsnaam,
         user=user,
         gemeente=gemeente,
@@ -61,15 +61,15 @@ def uitvraagimport_voorbereiden(
     )
     record = UitvraagImport(
         bestandsnaam=bestandsnaam[:255],
-        sha256=hashlib.sha256(inhoud).hexdigest(),
-        inhoud=inhoud,
+        sha256=hashlib.sha256(bestand).hexdigest(),
+        bestand=bestand,
         gemeente=gemeente,
         provincie=provincie,
         cyclus=cyclus,
-        opgave_soort=opgave_soort if plan.opgaven else "",
+        opgave_grondslag=opgave_grondslag if plan.opgaven else "",
         bron=(bron or bestandsnaam)[:300] if plan.opgaven else "",
         voorbeeld=samenvatting(plan),
-        uploaded_by=user,
+        geupload_door=user,
     )
     toeschrijven(record, user)
     record.save()
@@ -113,11 +113,11 @@ def _afwijzen(record, user, melding):
 
 
 def _verwerk(record, user):
-    inhoud = bytes(record.inhoud)
-    if hashlib.sha256(inhoud).hexdigest() != record.sha256:
+    bestand = bytes(record.bestand)
+    if hashlib.sha256(bestand).hexdigest() != record.sha256:
         raise ImportVerouderd(VEROUDERD.format(wat="bestand"))
     plan = plan_maken(
-        inhoud=inhoud,
+        bestand=bestand,
         bestandsnaam=record.bestandsnaam,
         user=user,
         gemeente=record.gemeente,
@@ -134,7 +134,7 @@ def _verwerk(record, user):
     record.toegevoegd = plan.aantal(NIEUW)
     record.gewijzigd = plan.aantal(GEWIJZIGD)
     record.opgaven = plan.aantal_opgaven()
-    record.processed_at = timezone.now()
+    record.verwerkt_op = timezone.now()
     toeschrijven(record, user)
     record.save()
 
@@ -157,7 +157,7 @@ def _schrijf_locaties(plan, record, user):
         elif actie.uitkomst == GEWIJZIGD:
             services.locatie_wijzigen(
                 locatie=actie.locatie,
-                versie=actie.locatie.version,
+                versie=actie.locatie.versie,
                 data=actie.data,
                 user=user,
                 reden=record.reden,
@@ -171,7 +171,7 @@ def _schrijf_opgaven(plan, record, user):
             services.opgave_vastleggen(
                 gemeente=actie.gemeente,
                 cyclus=record.cyclus,
-                soort=record.opgave_soort,
+                grondslag=record.opgave_grondslag,
                 plekken=actie.plekken,
                 amv_plekken=actie.amv_plekken,
                 bron=record.bron,

@@ -159,13 +159,13 @@ def _upload(request, form_class, *, gemeente=None, provincie=None):
         upload, data = form.cleaned_data["bestand"], form.cleaned_data
         try:
             record = uitvraagimport_voorbereiden(
-                inhoud=lees_begrensd(upload),
+                bestand=lees_begrensd(upload),
                 bestandsnaam=upload.name,
                 user=request.user,
                 gemeente=gemeente,
                 provincie=provincie,
                 cyclus=data.get("cyclus"),
-                opgave_soort=data.get("opgave_soort", ""),
+                opgave_grondslag=data.get("opgave_grondslag", ""),
                 bron=data.get("bron", ""),
             )
         except BestandGeweigerd as exc:

@@ -253,13 +253,13 @@ def _controleer_opgave(controle, rij, huidig, gezien):
     )
 
 
-def plan_maken(*, inhoud, bestandsnaam, user, gemeente=None, provincie=None, cyclus=None):
+def plan_maken(*, bestand, bestandsnaam, user, gemeente=None, provincie=None, cyclus=None):
     """Return the Plan of a file, or raise BestandGeweigerd with every error in it.
 
     Rows may only be of the gemeente, or of the province, and always of the user's scope.
     """
-    controleer_bestand(inhoud, bestandsnaam)
-    werkboek = lees_werkboek(inhoud)
+    controleer_bestand(bestand, bestandsnaam)
+    werkboek = lees_werkboek(bestand)
     controle = _Controle(user=user, gemeente=gemeente, provincie=provincie, cyclus=cyclus)
     gezien = {}
     acties = [_controleer_locatie(controle, rij, gezien) for rij in werkboek.locaties]

@@ -60,7 +60,7 @@ def weiger(inhoud, user, naam="bestand.xlsx"):
     before = voetafdruk()
     start = time.perf_counter()
     with pytest.raises(BestandGeweigerd) as exc:
-        uitvraagimport_voorbereiden(inhoud=inhoud, bestandsnaam=naam, user=user)
+        uitvraagimport_voorbereiden(bestand=inhoud, bestandsnaam=naam, user=user)
     duur = time.perf_counter() - start
     assert duur < 2, f"weigeren duurde {duur:.2f} s"
     assert voetafdruk() == before
@@ -163,7 +163,7 @@ def test_a_dimension_claiming_a_million_rows_is_not_trusted(gemeente_user):
     assert b"XFD1048576" in sheet
     start = time.perf_counter()
     plan = plan_maken(
-        inhoud=vervang(inhoud, SHEET, sheet), bestandsnaam="x.xlsx", user=gemeente_user
+        bestand=vervang(inhoud, SHEET, sheet), bestandsnaam="x.xlsx", user=gemeente_user
     )
     assert time.perf_counter() - start < 2
     assert len(plan.locaties) == 1
@@ -256,7 +256,7 @@ def test_two_sheets_whose_names_differ_only_in_case_or_spaces_are_refused(gemeen
 
 def test_a_hidden_sheet_the_import_does_not_read_is_no_problem(gemeente, gemeente_user):
     inhoud = met_bladen(("Locaties", "visible", [rij()]), ("Hulplijsten", "veryHidden", []))
-    assert len(plan_maken(inhoud=inhoud, bestandsnaam="x.xlsx", user=gemeente_user).locaties) == 1
+    assert len(plan_maken(bestand=inhoud, bestandsnaam="x.xlsx", user=gemeente_user).locaties) == 1
 
 
 OLE_TYPE = "application/vnd.openxmlformats-officedocument.oleObject"
@@ -308,4 +308,4 @@ def test_printer_settings_saved_by_excel_are_no_problem(gemeente, gemeente_user)
     inhoud = vervang(
         werkboek([rij()]), "", b"", {"xl/printerSettings/printerSettings1.bin": b"\0" * 256}
     )
-    assert len(plan_maken(inhoud=inhoud, bestandsnaam="x.xlsx", user=gemeente_user).locaties) == 1
+    assert len(plan_maken(bestand=inhoud, bestandsnaam="x.xlsx", user=gemeente_user).locaties) == 1

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from gemeenten.constants import Rol
 from gemeenten.models import Gemeente, User
-from opvang.constants import OpgaveSoort
+from opvang.constants import Grondslag
 from opvang.excel.format import BestandGeweigerd
 from opvang.excel.preview import samenvatting_tekst
 from opvang.excel.safety import lees_begrensd
@@ -30,16 +30,16 @@ class Command(BaseCommand):
         parser.add_argument("--gebruiker", required=True, help="gebruikersnaam (rol beheer)")
         parser.add_argument("--gemeente", help="alleen rijen van deze gemeente (GMxxxx)")
         parser.add_argument(
-            "--soort",
-            choices=OpgaveSoort.values,
-            default=OpgaveSoort.INDICATIEF,
-            help="soort van de nieuwe opgaveversies (standaard indicatief)",
+            "--grondslag",
+            choices=Grondslag.values,
+            default=Grondslag.INDICATIEF,
+            help="grondslag van de nieuwe opgaveversies (standaard indicatief)",
         )
         parser.add_argument(
             "--bron", default="", help="bron van de opgaven (standaard de bestandsnaam)"
         )
 
-    def handle(self, *args, pad, cyclus, gebruiker, gemeente, soort, bron, **options):
+    def handle(self, *args, pad, cyclus, gebruiker, gemeente, grondslag, bron, **options):
         user = self._gebruiker(gebruiker)
         try:
             cyclus = Cyclus.objects.get(nummer=cyclus)
@@ -53,12 +53,12 @@ class Command(BaseCommand):
             with pad.open("rb") as bestand:
                 inhoud = lees_begrensd(bestand)
             record = uitvraagimport_voorbereiden(
-                inhoud=inhoud,
+                bestand=inhoud,
                 bestandsnaam=pad.name,
                 user=user,
                 gemeente=gemeente,
                 cyclus=cyclus,
-                opgave_soort=soort,
+                opgave_grondslag=grondslag,
                 bron=bron,
             )
             uitvraagimport_verwerken(record=record, user=user)
