@@ -68,8 +68,8 @@ def _fetcher_class():
             except GeweigerdeBron:
                 logger.warning("PDF: bron geweigerd: %s", url[:200])
                 raise
-            soort = mimetypes.guess_type(pad.name)[0] or "application/octet-stream"
-            return URLFetcherResponse(url, pad.read_bytes(), {"Content-Type": soort})
+            content_type = mimetypes.guess_type(pad.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, pad.read_bytes(), {"Content-Type": content_type})
 
     return StaticFetcher
 

@@ -260,7 +260,7 @@ def objecten(gemeente, gemeente_user, prt_user, cyclus):
     document = DocumentVersie(
         provincie=gemeente.provincie,
         cyclus=cyclus,
-        soort="verslag",
+        document="verslag",
         versie=1,
         kenmerk="D/24/1",
         datum=date(2024, 10, 30),

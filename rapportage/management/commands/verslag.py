@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from gemeenten.models import Provincie
-from rapportage.constants import DocumentSoort
+from rapportage.constants import Document
 from rapportage.documenten import CONCEPT, Kop, document_context, document_pdf
 from rapportage.selectors import BRON_ACTUEEL, BRONNEN
 from rapportage.serializers import rapport_als_json
@@ -69,7 +69,7 @@ class Command(BaseCommand):
 
     def schrijf_pdf(self, rapport, options):
         kop = Kop(kenmerk="", datum=timezone.localdate(), status=CONCEPT)
-        pdf = document_pdf(document_context(soort=DocumentSoort.VERSLAG, rapport=rapport, kop=kop))
+        pdf = document_pdf(document_context(document=Document.VERSLAG, rapport=rapport, kop=kop))
         try:
             Path(options["pdf"]).write_bytes(pdf)
         except OSError:
