@@ -12,7 +12,7 @@ import hashlib
 from django.db import transaction
 from django.utils import timezone
 
-from kern.audit import toeschrijven
+from kern.audit import attribute_to
 from kern.text import without_control_characters
 
 from . import services
@@ -71,7 +71,7 @@ def uitvraagimport_voorbereiden(
         voorbeeld=samenvatting(plan),
         geupload_door=user,
     )
-    toeschrijven(record, user)
+    attribute_to(record, user)
     record.save()
     return record
 
@@ -108,7 +108,7 @@ def uitvraagimport_verwerken(*, record, user):
 def _afwijzen(record, user, melding):
     record.status = UitvraagImport.Status.AFGEWEZEN
     record.melding = melding
-    toeschrijven(record, user)
+    attribute_to(record, user)
     record.save()
 
 
@@ -128,14 +128,14 @@ def _verwerk(record, user):
     if voorbeeld != record.voorbeeld:
         wat = wat_veranderde(record.voorbeeld, voorbeeld)
         raise ImportVerouderd(VEROUDERD.format(wat=wat))
-    _schrijf_locaties(plan, record, user)
-    _schrijf_opgaven(plan, record, user)
+    _write_locaties(plan, record, user)
+    _write_opgaven(plan, record, user)
     record.status = UitvraagImport.Status.VERWERKT
     record.toegevoegd = plan.aantal(NIEUW)
     record.gewijzigd = plan.aantal(GEWIJZIGD)
     record.opgaven = plan.aantal_opgaven()
     record.verwerkt_op = timezone.now()
-    toeschrijven(record, user)
+    attribute_to(record, user)
     record.save()
 
 
@@ -148,7 +148,7 @@ def _melding(exc):
     return str(exc)
 
 
-def _schrijf_locaties(plan, record, user):
+def _write_locaties(plan, record, user):
     for actie in plan.locaties:
         if actie.uitkomst == NIEUW:
             services.locatie_aanmaken(
@@ -164,7 +164,7 @@ def _schrijf_locaties(plan, record, user):
             )
 
 
-def _schrijf_opgaven(plan, record, user):
+def _write_opgaven(plan, record, user):
     vandaag = timezone.localdate()
     for actie in plan.opgaven:
         if actie.is_gewijzigd:

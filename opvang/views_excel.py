@@ -27,7 +27,7 @@ from .access import (
 from .excel.format import BestandGeweigerd
 from .excel.forms import ImportForm, ProvincieImportForm
 from .excel.preview import heeft_wijzigingen, samenvatting_tekst
-from .excel.safety import lees_begrensd
+from .excel.safety import read_limited
 from .excel.selectors import export_rijen, sjabloon_rijen
 from .excel.writer import foutenlijst_maken, locaties_export_maken, sjabloon_maken
 from .models import UitvraagImport
@@ -159,7 +159,7 @@ def _upload(request, form_class, *, gemeente=None, provincie=None):
         upload, data = form.cleaned_data["bestand"], form.cleaned_data
         try:
             record = uitvraagimport_voorbereiden(
-                bestand=lees_begrensd(upload),
+                bestand=read_limited(upload),
                 bestandsnaam=upload.name,
                 user=request.user,
                 gemeente=gemeente,

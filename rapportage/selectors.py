@@ -158,7 +158,7 @@ def totaal(rijen) -> Totaal:
     )
 
 
-def lees_peildatum(tekst):
+def parse_peildatum(tekst):
     """Parse a peildatum as opvang.vraag.PeildatumField does; OngeldigeParameter if not.
 
     A date outside the plausible range raises DatumBuitenBereik; empty text is refused
@@ -175,7 +175,7 @@ def lees_peildatum(tekst):
     return peildatum
 
 
-def controleer_peildatum(peildatum):
+def check_peildatum(peildatum):
     """Raise DatumBuitenBereik unless the peildatum lies in the plausible range."""
     if not is_plausible(peildatum):
         raise DatumBuitenBereik(DATUM_BUITEN_BEREIK)
@@ -340,7 +340,7 @@ def verslag_rapport(
     if bron not in BRONNEN:
         raise OngeldigeParameter(ONBEKENDE_BRON)
     peildatum = peildatum or timezone.localdate()
-    controleer_peildatum(peildatum)
+    check_peildatum(peildatum)
     venster = cyclus.telvenster
     rijen, uitvraag = _gemeente_rijen(provincie, cyclus, peildatum, bron)
     som = totaal(rijen)

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from kern.audit import toeschrijven
+from kern.audit import attribute_to
 from kern.security_log import request_ip, security_log
 
 from .documenten import VASTGESTELD, Kop, document_context, document_pdf
@@ -59,7 +59,7 @@ def document_vaststellen(
         vastgesteld_door=user,
     )
     documentversie.full_clean(exclude=["pdf", "sha256"])
-    toeschrijven(documentversie, user)
+    attribute_to(documentversie, user)
     try:
         with transaction.atomic():
             documentversie.save()

@@ -19,7 +19,7 @@ class CelFout(ValueError):
     pass
 
 
-def weergave(waarde):
+def as_text(waarde):
     """Return the cell's value as text for an error message."""
     if waarde is None:
         return ""
@@ -41,7 +41,7 @@ def _leeg(cel):
 def tekst(cel):
     if _leeg(cel):
         return ""
-    return weergave(cel.waarde).strip()
+    return as_text(cel.waarde).strip()
 
 
 def geheel_getal(cel):
@@ -78,7 +78,7 @@ def keuze(cel, keuzes):
     """Return the value of a choice given by its label (or its value); keuzes: pairs."""
     if _leeg(cel):
         return ""
-    gezocht = " ".join(weergave(cel.waarde).split()).casefold()
+    gezocht = " ".join(as_text(cel.waarde).split()).casefold()
     for waarde, label in keuzes:
         if gezocht in (str(label).casefold(), waarde.casefold()):
             return waarde

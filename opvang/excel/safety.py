@@ -13,7 +13,7 @@ import zipfile
 
 from django.conf import settings
 
-from .format import weiger
+from .format import refuse
 
 TE_GROOT = "Het bestand is groter dan {mb} MB. Splits het bestand in delen."
 GEEN_XLSX = (
@@ -59,34 +59,34 @@ def _mb(n):
     return f"{n / (1024 * 1024):g}"
 
 
-def lees_begrensd(bestand):
+def read_limited(bestand):
     """Return the bytes of an open file, at most one byte more than the size cap.
 
-    An oversized file is then refused by controleer_bestand() without being read in full.
+    An oversized file is then refused by check_file() without being read in full.
     """
     return bestand.read(settings.EXCEL_UPLOAD_MAX_BYTES + 1)
 
 
-def controleer_bestand(inhoud, bestandsnaam):
+def check_file(inhoud, bestandsnaam):
     """Raise BestandGeweigerd unless the bytes look like a harmless .xlsx workbook."""
     if len(inhoud) > settings.EXCEL_UPLOAD_MAX_BYTES:
-        weiger(TE_GROOT.format(mb=_mb(settings.EXCEL_UPLOAD_MAX_BYTES)), "size")
+        refuse(TE_GROOT.format(mb=_mb(settings.EXCEL_UPLOAD_MAX_BYTES)), "size")
     if bestandsnaam.lower().endswith((".xlsm", ".xltm", ".xlam")):
-        weiger(MACRO, "macro")
+        refuse(MACRO, "macro")
     try:
         archief = zipfile.ZipFile(io.BytesIO(inhoud))
         onderdelen = archief.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
-        weiger(GEEN_XLSX, "not a zip")
-    _controleer_onderdelen(onderdelen)
+        refuse(GEEN_XLSX, "not a zip")
+    _check_parts(onderdelen)
     namen = {o.filename for o in onderdelen}
     if "[Content_Types].xml" not in namen or "xl/workbook.xml" not in namen:
-        weiger(GEEN_XLSX, "not a workbook")
+        refuse(GEEN_XLSX, "not a workbook")
     if any(n.lower().endswith("vbaproject.bin") or "macrosheets/" in n.lower() for n in namen):
-        weiger(MACRO, "macro")
+        refuse(MACRO, "macro")
     if b"macroenabled" in archief.read("[Content_Types].xml").lower():
-        weiger(MACRO, "macro")
-    _controleer_objecten(archief, namen)
+        refuse(MACRO, "macro")
+    _check_objects(archief, namen)
 
 
 def _is_object(naam):
@@ -96,29 +96,29 @@ def _is_object(naam):
     return naam.endswith(".bin") and not PRINTERINSTELLINGEN_RE.fullmatch(naam)
 
 
-def _controleer_objecten(archief, namen):
+def _check_objects(archief, namen):
     """Refuse embedded OLE objects, ActiveX controls and executables, or links to them.
 
     Found by part name, by the content type a part is declared with, and by the
     relationships that point to such parts (also outside the file).
     """
     if any(n.lower().startswith("xl/activex/") for n in namen):
-        weiger(ACTIVEX, "activex")
+        refuse(ACTIVEX, "activex")
     if any(_is_object(n) for n in namen):
-        weiger(INGESLOTEN_OBJECT, "embedded object")
+        refuse(INGESLOTEN_OBJECT, "embedded object")
     types = archief.read("[Content_Types].xml").lower()
     relaties = b" ".join(archief.read(n).lower() for n in namen if n.lower().endswith(".rels"))
     if b"activex" in types or any(r in relaties for r in ACTIVEX_RELATIES):
-        weiger(ACTIVEX, "activex")
+        refuse(ACTIVEX, "activex")
     if any(t in types for t in OLE_TYPES) or any(r in relaties for r in OLE_RELATIES):
-        weiger(INGESLOTEN_OBJECT, "embedded object")
+        refuse(INGESLOTEN_OBJECT, "embedded object")
 
 
-def _controleer_onderdelen(onderdelen):
+def _check_parts(onderdelen):
     if len(onderdelen) > MAX_ONDERDELEN:
-        weiger(TE_VEEL_ONDERDELEN, "zip members")
+        refuse(TE_VEEL_ONDERDELEN, "zip members")
     if any(o.flag_bits & 0x1 for o in onderdelen):
-        weiger(GEEN_XLSX, "encrypted zip")
+        refuse(GEEN_XLSX, "encrypted zip")
     limiet = settings.EXCEL_UNPACKED_MAX_BYTES
     ratio = settings.EXCEL_MAX_COMPRESSION_RATIO
     totaal = sum(o.file_size for o in onderdelen)
@@ -128,4 +128,4 @@ def _controleer_onderdelen(onderdelen):
         for o in onderdelen
     )
     if totaal > limiet or te_sterk or (totaal > RATIO_VANAF_BYTES and totaal > ratio * gepakt):
-        weiger(TE_GROOT_UITGEPAKT.format(mb=_mb(limiet)), "zip ratio")
+        refuse(TE_GROOT_UITGEPAKT.format(mb=_mb(limiet)), "zip ratio")

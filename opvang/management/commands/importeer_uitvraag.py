@@ -9,7 +9,7 @@ from gemeenten.models import Gemeente, User
 from opvang.constants import Grondslag
 from opvang.excel.format import BestandGeweigerd
 from opvang.excel.preview import samenvatting_tekst
-from opvang.excel.safety import lees_begrensd
+from opvang.excel.safety import read_limited
 from opvang.models import Cyclus
 from opvang.services_import import (
     ImportVerouderd,
@@ -51,7 +51,7 @@ class Command(BaseCommand):
             raise CommandError(f"Bestand {pad} niet gevonden.")
         try:
             with pad.open("rb") as bestand:
-                inhoud = lees_begrensd(bestand)
+                inhoud = read_limited(bestand)
             record = uitvraagimport_voorbereiden(
                 bestand=inhoud,
                 bestandsnaam=pad.name,

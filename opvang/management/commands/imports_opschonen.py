@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from kern.audit import toeschrijven
+from kern.audit import attribute_to
 from opvang.models import UitvraagImport
 
 MELDING = "Niet bevestigd binnen {dagen} dagen; het bestand is verwijderd."
@@ -55,6 +55,6 @@ class Command(BaseCommand):
             record.melding = MELDING.format(dagen=dagen)
             record.bestand = b""
             record.voorbeeld = {}
-            toeschrijven(record, None, "Opgeschoond: nooit bevestigd")
+            attribute_to(record, None, "Opgeschoond: nooit bevestigd")
             record.save()
         return 1
