@@ -151,10 +151,10 @@ def totaal(rijen) -> Totaal:
     rijen = list(rijen)
     return Totaal(
         aantal=len(rijen),
-        opgave_plekken=_som(r.opgave_plekken for r in rijen),
-        opgave_amv=_som(r.opgave_amv for r in rijen),
+        opgave_plekken=_sum(r.opgave_plekken for r in rijen),
+        opgave_amv=_sum(r.opgave_amv for r in rijen),
         telling=sum((r.telling for r in rijen), Telling()),
-        tekort_som=_som(r.tekort for r in rijen),
+        tekort_som=_sum(r.tekort for r in rijen),
     )
 
 
@@ -181,7 +181,7 @@ def check_peildatum(peildatum):
         raise DatumBuitenBereik(DATUM_BUITEN_BEREIK)
 
 
-def _som(waarden):
+def _sum(waarden):
     """Return the sum of the known values, or None when none is known."""
     bekend = [w for w in waarden if w is not None]
     return sum(bekend) if bekend else None
@@ -247,7 +247,7 @@ def _indiening_statussen(provincie, cyclus, gemeenten):
     return uitvraag, {pk: str(status) for pk, (status, _) in stand.items()}
 
 
-def _rij(gemeente, cyclus, opgave, locaties, peildatum, *, bron_beschikbaar, status):
+def _row(gemeente, cyclus, opgave, locaties, peildatum, *, bron_beschikbaar, status):
     venster = cyclus.telvenster
     cijfers = tel_gemeente(
         gemeente=gemeente,
@@ -312,7 +312,7 @@ def _gemeente_rijen(provincie, cyclus, peildatum, bron):
         locaties, beschikbaar = _geaccepteerde_locaties(gemeenten, cyclus)
     uitvraag, statussen = _indiening_statussen(provincie, cyclus, gemeenten)
     rijen = tuple(
-        _rij(
+        _row(
             g,
             cyclus,
             opgaven.get(g.pk),

@@ -30,7 +30,7 @@ def as_text(waarde):
     return str(waarde)
 
 
-def _leeg(cel):
+def _is_empty(cel):
     if cel is None:
         return True
     if cel.is_formule:
@@ -39,7 +39,7 @@ def _leeg(cel):
 
 
 def tekst(cel):
-    if _leeg(cel):
+    if _is_empty(cel):
         return ""
     return as_text(cel.waarde).strip()
 
@@ -49,7 +49,7 @@ def geheel_getal(cel):
 
     Text is read as on the web (kern.numbers): 1000 and 1.000 are a thousand.
     """
-    if _leeg(cel):
+    if _is_empty(cel):
         return None
     try:
         return numbers.parse_whole_number(cel.waarde)
@@ -58,7 +58,7 @@ def geheel_getal(cel):
 
 
 def datum(cel):
-    if _leeg(cel):
+    if _is_empty(cel):
         return None
     waarde = cel.waarde
     if isinstance(waarde, datetime):
@@ -76,7 +76,7 @@ def datum(cel):
 
 def keuze(cel, keuzes):
     """Return the value of a choice given by its label (or its value); keuzes: pairs."""
-    if _leeg(cel):
+    if _is_empty(cel):
         return ""
     gezocht = " ".join(as_text(cel.waarde).split()).casefold()
     for waarde, label in keuzes:

@@ -76,12 +76,12 @@ def read_workbook(bestand):
     except BestandGeweigerd:
         raise
     except Exception as exc:  # noqa: BLE001 - any parser failure: not a readable workbook
-        if _door_defusedxml(exc):
+        if _refused_by_defusedxml(exc):
             refuse(VERBODEN_XML, "xml entities")
         refuse(GEEN_XLSX, "unreadable")
 
 
-def _door_defusedxml(exc):
+def _refused_by_defusedxml(exc):
     """Return whether defusedxml refused the XML (openpyxl wraps it in a ValueError)."""
     while exc is not None:
         if isinstance(exc, DefusedXmlException):
@@ -90,7 +90,7 @@ def _door_defusedxml(exc):
     return False
 
 
-def _zoek_blad(boek, naam, fouten):
+def _find_sheet(boek, naam, fouten):
     """Return the sheet called naam (names compared as users do), or None.
 
     A sheet the import reads must be the only one of its name and visible: a visible
@@ -109,8 +109,8 @@ def _zoek_blad(boek, naam, fouten):
 
 def _read_sheets(boek):
     fouten = []
-    locatieblad = _zoek_blad(boek, BLAD_LOCATIES, fouten)
-    opgaveblad = _zoek_blad(boek, BLAD_OPGAVE, fouten)
+    locatieblad = _find_sheet(boek, BLAD_LOCATIES, fouten)
+    opgaveblad = _find_sheet(boek, BLAD_OPGAVE, fouten)
     if fouten:
         raise BestandGeweigerd(fouten, "hidden or duplicate sheet")
     if locatieblad is None:
@@ -124,7 +124,7 @@ def _read_sheets(boek):
     return Werkboek(locaties=locaties, opgaven=opgaven)
 
 
-def _kolom_index(kopcellen, blad, kolommen, fouten):
+def _column_positions(kopcellen, blad, kolommen, fouten):
     """Return {veld: position} from the header row; add a Fout for each problem."""
     per_kop = {normalize(k.kop): k for k in kolommen}
     index = {}
@@ -150,7 +150,7 @@ def _read_sheet(blad, bladnaam, kolommen, fouten):
         fouten.append(Fout(bladnaam, 1, "", "", LEEG_BLAD))
         return []
     aantal = len(fouten)
-    index = _kolom_index(kop, bladnaam, kolommen, fouten)
+    index = _column_positions(kop, bladnaam, kolommen, fouten)
     if len(fouten) > aantal:
         return []
     maximum = settings.EXCEL_MAX_ROWS

@@ -20,7 +20,7 @@ from opvang.constants import Status
 from rapportage.documenten import CONCEPT, Kop, document_context, document_pdf
 from rapportage.documenten_forms import KENMERK_BESTAAT
 from rapportage.models import DocumentDownload, DocumentIsVastgesteld, DocumentVersie
-from rapportage.pdf import GeweigerdeBron, static_pad
+from rapportage.pdf import GeweigerdeBron, static_path
 from rapportage.selectors import verslag_rapport
 from tests.factories import (
     TEST_PASSWORD,
@@ -197,11 +197,11 @@ def test_hostile_text_is_printed_literally_and_fetches_nothing(lokale_server):
 )
 def test_the_fetcher_refuses_everything_but_our_static_files(url):
     with pytest.raises(GeweigerdeBron):
-        static_pad(url)
+        static_path(url)
 
 
 def test_the_fetcher_serves_our_static_files():
-    pad = static_pad("https://opvangregister.invalid/static/rapportage/pdf.css")
+    pad = static_path("https://opvangregister.invalid/static/rapportage/pdf.css")
     assert pad.name == "pdf.css"
 
 

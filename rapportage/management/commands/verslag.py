@@ -30,7 +30,7 @@ class Command(BaseCommand):
     )
 
     # option destination -> method writing that output
-    UITVOER = {"json": "schrijf_json", "pdf": "schrijf_pdf"}
+    UITVOER = {"json": "write_json", "pdf": "write_pdf"}
 
     def add_arguments(self, parser):
         parser.add_argument("--provincie", required=True, help="CBS-code, bijvoorbeeld PV26.")
@@ -64,10 +64,10 @@ class Command(BaseCommand):
             raise CommandError(keuze.foutmelding())
         return keuze.vraag().rapport()
 
-    def schrijf_json(self, rapport, options):
+    def write_json(self, rapport, options):
         self.stdout.write(json.dumps(rapport_als_json(rapport), indent=2, ensure_ascii=False))
 
-    def schrijf_pdf(self, rapport, options):
+    def write_pdf(self, rapport, options):
         kop = Kop(kenmerk="", datum=timezone.localdate(), status=CONCEPT)
         pdf = document_pdf(document_context(document=Document.VERSLAG, rapport=rapport, kop=kop))
         try:
