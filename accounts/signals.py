@@ -83,14 +83,14 @@ M2M_RECHTEN = {
 }
 
 
-def _rechten(user, veld):
+def _rights(user, veld):
     if veld == "groups":
         return sorted(user.groups.values_list("name", flat=True))
     rechten = user.user_permissions.values_list("content_type__app_label", "codename")
     return sorted(f"{app_label}.{codename}" for app_label, codename in rechten)
 
 
-def _betrokken(instance, reverse, pk_set, veld):
+def _affected_users(instance, reverse, pk_set, veld):
     """Return the users whose groups or permissions the change touches."""
     if not reverse:
         return [instance]
@@ -106,11 +106,11 @@ def rechten_gewijzigd(sender, instance, action, reverse, pk_set, **kwargs):
     veld, gebeurtenis = M2M_RECHTEN[sender]
     voor = instance.__dict__.setdefault("_m2m_rechten_voor", {})
     if action.startswith("pre_"):
-        users = _betrokken(instance, reverse, pk_set, veld)
-        voor[veld] = [(user, _rechten(user, veld)) for user in users]
+        users = _affected_users(instance, reverse, pk_set, veld)
+        voor[veld] = [(user, _rights(user, veld)) for user in users]
         return
     for user, oud in voor.pop(veld, []):
-        nieuw = _rechten(user, veld)
+        nieuw = _rights(user, veld)
         if nieuw != oud:
             rechtenwijziging_vastleggen(
                 gebruiker=user, gebeurtenis=gebeurtenis, oud={veld: oud}, nieuw={veld: nieuw}

@@ -121,7 +121,7 @@ def _verified_device(request, code):
     return _verify_backup_code(request, code)
 
 
-def _geblokkeerd(cooloff):
+def _locked_out_message(cooloff):
     minuten = math.ceil(cooloff.seconds / 60)
     wachttijd = "1 minuut" if minuten == 1 else f"{minuten} minuten"
     return CODE_GEBLOKKEERD.format(wachttijd=wachttijd)
@@ -140,7 +140,7 @@ def _checked_code(request, code):
         if cooloff is not None:
             log = {"scope": cooloff.scope, "wait_seconds": cooloff.seconds}
             security_log("otp.throttled", request=request, result="refused", **log)
-            return None, _geblokkeerd(cooloff)
+            return None, _locked_out_message(cooloff)
         device = _verified_device(request, code)
         if device is not None:
             otp_throttle.reset(user)
@@ -150,7 +150,7 @@ def _checked_code(request, code):
         return None, CODE_ONJUIST
     log = {"scope": started.scope, "wait_seconds": started.seconds}
     security_log("otp.cooloff", request=request, result="locked", **log)
-    return None, _geblokkeerd(started)
+    return None, _locked_out_message(started)
 
 
 def _new_backup_codes(user):

@@ -104,7 +104,7 @@ def gemeenten_aanvullen(provincie, rng):
 
 def opgaven_aanvullen(provincie, gemeenten, cyclus):
     """Give each gemeente without a target a bench target; the province adds up."""
-    from opvang.constants import OpgaveSoort
+    from opvang.constants import Grondslag
     from opvang.models import Opgave
     from portaal.management.commands.demo import verdeel
 
@@ -124,7 +124,7 @@ def opgaven_aanvullen(provincie, gemeenten, cyclus):
             Opgave(
                 gemeente=gemeente,
                 cyclus=cyclus,
-                soort=OpgaveSoort.INDICATIEF,
+                grondslag=Grondslag.INDICATIEF,
                 plekken=plekken[gemeente.code],
                 amv_plekken=plekken[gemeente.code] * 85 // 1000,
                 bron=BENCH_BRON,

@@ -77,7 +77,7 @@ def main():
         rapport = verslag_rapport(provincie=provincie, cyclus=cyclus, peildatum=date(2024, 10, 15))
         locaties = sum(len(r.locaties) for r in rapport.gemeenten)
         kop = Kop(kenmerk="", datum=timezone.localdate(), status=CONCEPT)
-        context = document_context(soort="verslag", rapport=rapport, kop=kop)
+        context = document_context(document="verslag", rapport=rapport, kop=kop)
         rijen.append(
             (
                 f"{label}: {len(rapport.gemeenten)} gem., {locaties} loc.",

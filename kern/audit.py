@@ -63,15 +63,15 @@ class AuditedQuerySet(models.QuerySet):
         self._refuse("_raw_delete()")
 
 
-def toeschrijven(obj, user, reden=None):
+def attribute_to(obj, user, reason=None):
     """Attribute the next save of obj in the audit trail to user, with an optional reason.
 
     Inside a request simple-history finds the user itself; this makes it explicit, also
     for writes outside a request (management commands, imports).
     """
     obj._history_user = user
-    if reden:
-        obj._change_reason = reden
+    if reason:
+        obj._change_reason = reason
 
 
 def client_ip(request, trusted_proxy_count=0):

@@ -32,16 +32,25 @@ class CyclusAdmin(ScopedAdminMixin, NoDeleteMixin, SimpleHistoryAdmin):
 class OpgaveAdmin(GemeenteScopeMixin, NoDeleteMixin, SimpleHistoryAdmin):
     """Targets are versions: beheer adds a new one, an existing one never changes."""
 
-    list_display = ["gemeente", "cyclus", "soort", "plekken", "amv_plekken", "datum", "is_demo"]
-    list_filter = ["cyclus", "soort", "is_demo", ("gemeente__provincie", OnlyRelated)]
+    list_display = ["gemeente", "cyclus", "grondslag", "plekken", "amv_plekken", "datum", "is_demo"]
+    list_filter = ["cyclus", "grondslag", "is_demo", ("gemeente__provincie", OnlyRelated)]
     search_fields = ["gemeente__naam", "gemeente__code", "bron"]
-    fields = ["gemeente", "cyclus", "soort", "plekken", "amv_plekken", "bron", "datum", "is_demo"]
+    fields = [
+        "gemeente",
+        "cyclus",
+        "grondslag",
+        "plekken",
+        "amv_plekken",
+        "bron",
+        "datum",
+        "is_demo",
+    ]
 
     def has_change_permission(self, request, obj=None):
         return obj is None and super().has_change_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
-        obj.created_by = request.user
+        obj.aangemaakt_door = request.user
         super().save_model(request, obj, form, change)
 
 
@@ -50,12 +59,12 @@ class LocatieAdmin(GemeenteScopeMixin, NoDeleteMixin, SimpleHistoryAdmin):
     list_display = ["naam", "gemeente", "soort", "status", "plekken", "amv_plekken"]
     list_filter = ["status", "soort", ("gemeente__provincie", OnlyRelated)]
     search_fields = ["naam", "gemeente__naam"]
-    readonly_fields = ["version"]
+    readonly_fields = ["versie"]
 
     def save_model(self, request, obj, form, change):
         # Keep the optimistic lock meaningful: an admin save is a new version too.
         if change:
-            obj.version += 1
+            obj.versie += 1
         super().save_model(request, obj, form, change)
 
 
@@ -90,15 +99,15 @@ class UitvraagImportAdmin(ScopedAdminMixin, NoDeleteMixin, SimpleHistoryAdmin):
         "status",
         "gemeente",
         "provincie",
-        "uploaded_by",
-        "uploaded_at",
+        "geupload_door",
+        "geupload_op",
         "toegevoegd",
         "gewijzigd",
         "opgaven",
     ]
     list_filter = ["status", ("provincie", OnlyRelated)]
-    search_fields = ["bestandsnaam", "sha256", "uploaded_by__username"]
-    exclude = ["inhoud"]
+    search_fields = ["bestandsnaam", "sha256", "geupload_door__username"]
+    exclude = ["bestand"]
 
     def scope_queryset(self, qs, user):
         # An import is for one gemeente, or for a whole province.

@@ -24,7 +24,7 @@ ZEKERE_STATUSSEN = (Status.IN_GEBRUIK, Status.IN_REALISATIE)
 AFGESLOTEN_STATUSSEN = (Status.BEEINDIGD, Status.VERVALLEN)
 
 
-class OpgaveSoort(models.TextChoices):
+class Grondslag(models.TextChoices):
     INDICATIEF = "indicatief", "indicatieve opgave"
     VERDEELBESLUIT = "verdeelbesluit", "verdeelbesluit"
     RESTOPGAVE = "restopgave", "restopgave"

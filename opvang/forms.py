@@ -63,7 +63,7 @@ class LocatieForm(forms.ModelForm):
 class VersieForm(forms.Form):
     """The version of the location the user started from (optimistic locking)."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    versie = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
 
 class AfsluitenForm(forms.Form):

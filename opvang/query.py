@@ -56,4 +56,4 @@ class UitvraagImportQuerySet(AuditedQuerySet):
         A preview belongs to whoever uploaded it: nobody else confirms or reads it.
         """
         in_scope = scope_filter(self, user) | provincie_scope_filter(self, user)
-        return in_scope.filter(uploaded_by=user) if user.is_authenticated else self.none()
+        return in_scope.filter(geupload_door=user) if user.is_authenticated else self.none()

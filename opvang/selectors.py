@@ -129,7 +129,7 @@ class Wijziging:
     moment: object
     door: object
     ip_address: str | None
-    soort: str
+    actie: str
     reden: str | None
     velden: list  # [(label, old, new)]
 
@@ -137,7 +137,7 @@ class Wijziging:
 HISTORY_TYPE = {"+": "aangemaakt", "~": "gewijzigd", "-": "verwijderd"}
 
 
-def _leesbaar(field, value):
+def _readable(field, value):
     """Return the value as users know it: a choice's label instead of its code."""
     if field.choices and value is not None:
         return dict(field.flatchoices).get(value, value)
@@ -168,10 +168,10 @@ def wijzigingen(obj, velden, *, met_ip_adres=False):
                 moment=record.history_date,
                 door=record.history_user,
                 ip_address=record.ip_address if met_ip_adres else None,
-                soort=HISTORY_TYPE[record.history_type],
+                actie=HISTORY_TYPE[record.history_type],
                 reden=record.history_change_reason,
                 velden=[
-                    (f.verbose_name, _leesbaar(f, old), _leesbaar(f, new))
+                    (f.verbose_name, _readable(f, old), _readable(f, new))
                     for name, old, new in changes
                     for f in [model._meta.get_field(name)]
                 ],

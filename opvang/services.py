@@ -1,7 +1,7 @@
 """Writes: every change to locations, targets, uitvragen and submissions goes here.
 
 Each function saves objects one by one so that the audit trail (django-simple-history)
-records them with the acting user; `audit.toeschrijven()` makes that explicit for
+records them with the acting user; `audit.attribute_to()` makes that explicit for
 writes outside a request (management commands, imports).
 """
 
@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from kern.audit import toeschrijven
+from kern.audit import attribute_to
 from kern.security_log import security_log
 
 from .constants import AFGESLOTEN_STATUSSEN, IndieningStatus
@@ -41,14 +41,14 @@ class VersieConflict(Exception):
 def locatie_aanmaken(*, gemeente, data, user, reden=None):
     locatie = Locatie(gemeente=gemeente, **{k: data[k] for k in VELDNAMEN if k in data})
     locatie.full_clean()
-    toeschrijven(locatie, user, reden)
+    attribute_to(locatie, user, reden)
     locatie.save()
     return locatie
 
 
 def _wijzigingen_sinds(locatie, versie):
     """Return [(veld label, then, now, by whom, when)] of what changed since versie."""
-    oud = locatie.history.filter(version=versie).order_by("-history_id").first()
+    oud = locatie.history.filter(versie=versie).order_by("-history_id").first()
     nieuw = locatie.history.order_by("-history_id").select_related("history_user").first()
     if oud is None or nieuw is None:
         return []
@@ -73,14 +73,14 @@ def locatie_wijzigen(*, locatie, versie, data, user, reden=None):
     """
     with transaction.atomic():
         huidig = Locatie.objects.select_for_update().get(pk=locatie.pk)
-        if huidig.version != versie:
+        if huidig.versie != versie:
             raise VersieConflict(huidig, _wijzigingen_sinds(huidig, versie))
         for veld in VELDNAMEN:
             if veld in data:
                 setattr(huidig, veld, data[veld])
-        huidig.version += 1
+        huidig.versie += 1
         huidig.full_clean()
-        toeschrijven(huidig, user, reden)
+        attribute_to(huidig, user, reden)
         huidig.save()
     return huidig
 
@@ -98,20 +98,20 @@ def locatie_afsluiten(*, locatie, versie, status, beschikbaar_tot, reden, user):
     )
 
 
-def opgave_vastleggen(*, gemeente, cyclus, soort, plekken, amv_plekken, bron, datum, user):
+def opgave_vastleggen(*, gemeente, cyclus, grondslag, plekken, amv_plekken, bron, datum, user):
     """Record a new version of a gemeente's target; earlier versions stay."""
     opgave = Opgave(
         gemeente=gemeente,
         cyclus=cyclus,
-        soort=soort,
+        grondslag=grondslag,
         plekken=plekken,
         amv_plekken=amv_plekken,
         bron=bron,
         datum=datum,
-        created_by=user,
+        aangemaakt_door=user,
     )
     opgave.full_clean()
-    toeschrijven(opgave, user)
+    attribute_to(opgave, user)
     opgave.save()
     return opgave
 
@@ -121,7 +121,7 @@ def uitvraag_openen(*, provincie, cyclus, deadline, bericht, user):
         provincie=provincie, cyclus=cyclus, deadline=deadline, bericht=bericht, geopend_door=user
     )
     uitvraag.full_clean()
-    toeschrijven(uitvraag, user)
+    attribute_to(uitvraag, user)
     try:
         with transaction.atomic():
             uitvraag.save()
@@ -142,7 +142,7 @@ def uitvraag_sluiten(*, uitvraag, user):
         huidig = Uitvraag.objects.select_for_update().get(pk=uitvraag.pk)
         if huidig.is_open:
             huidig.gesloten_op = timezone.now()
-            toeschrijven(huidig, user)
+            attribute_to(huidig, user)
             huidig.save()
     return huidig
 
@@ -160,13 +160,13 @@ def snapshot_maken(*, gemeente, cyclus):
         else {
             "plekken": opgave.plekken,
             "amv": opgave.amv_plekken,
-            "soort": opgave.soort,
+            "soort": opgave.grondslag,
             "bron": opgave.bron,
             "datum": opgave.datum.isoformat(),
         },
         "telling": asdict(cijfers.telling),
         "locaties": [
-            {"id": loc.pk, "version": loc.version, **naar_snapshot(loc)}
+            {"id": loc.pk, "version": loc.versie, **naar_snapshot(loc)}
             for loc in gemeente.locaties.order_by("naam")
         ],
     }
@@ -186,7 +186,7 @@ def indiening_indienen(*, uitvraag, gemeente, user):
         ingediend_door=user,
         snapshot=snapshot_maken(gemeente=gemeente, cyclus=uitvraag.cyclus),
     )
-    toeschrijven(indiening, user)
+    attribute_to(indiening, user)
     try:
         with transaction.atomic():
             # Re-read under a lock: the uitvraag may have closed since the page loaded it,
@@ -219,7 +219,7 @@ def indiening_beoordelen(*, indiening, akkoord, opmerking, user):
         huidig.opmerking = opmerking
         huidig.beoordeeld_door = user
         huidig.beoordeeld_op = timezone.now()
-        toeschrijven(huidig, user)
+        attribute_to(huidig, user)
         huidig.save()
     security_log(f"indiening.{huidig.status}", user=user, object=huidig)
     return huidig

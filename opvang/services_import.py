@@ -12,7 +12,7 @@ import hashlib
 from django.db import transaction
 from django.utils import timezone
 
-from kern.audit import toeschrijven
+from kern.audit import attribute_to
 from kern.text import without_control_characters
 
 from . import services
@@ -35,13 +35,13 @@ class ImportVerouderd(Exception):
 
 def uitvraagimport_voorbereiden(
     *,
-    inhoud,
+    bestand,
     bestandsnaam,
     user,
     gemeente=None,
     provincie=None,
     cyclus=None,
-    opgave_soort="",
+    opgave_grondslag="",
     bron="",
 ):
     """Check the file and record it with its preview; raise BestandGeweigerd if it fails.
@@ -52,7 +52,7 @@ def uitvraagimport_voorbereiden(
     """
     bestandsnaam = without_control_characters(bestandsnaam)
     plan = plan_maken(
-        inhoud=inhoud,
+        bestand=bestand,
         bestandsnaam=bestandsnaam,
         user=user,
         gemeente=gemeente,
@@ -61,17 +61,17 @@ def uitvraagimport_voorbereiden(
     )
     record = UitvraagImport(
         bestandsnaam=bestandsnaam[:255],
-        sha256=hashlib.sha256(inhoud).hexdigest(),
-        inhoud=inhoud,
+        sha256=hashlib.sha256(bestand).hexdigest(),
+        bestand=bestand,
         gemeente=gemeente,
         provincie=provincie,
         cyclus=cyclus,
-        opgave_soort=opgave_soort if plan.opgaven else "",
+        opgave_grondslag=opgave_grondslag if plan.opgaven else "",
         bron=(bron or bestandsnaam)[:300] if plan.opgaven else "",
         voorbeeld=samenvatting(plan),
-        uploaded_by=user,
+        geupload_door=user,
     )
-    toeschrijven(record, user)
+    attribute_to(record, user)
     record.save()
     return record
 
@@ -108,16 +108,16 @@ def uitvraagimport_verwerken(*, record, user):
 def _afwijzen(record, user, melding):
     record.status = UitvraagImport.Status.AFGEWEZEN
     record.melding = melding
-    toeschrijven(record, user)
+    attribute_to(record, user)
     record.save()
 
 
 def _verwerk(record, user):
-    inhoud = bytes(record.inhoud)
-    if hashlib.sha256(inhoud).hexdigest() != record.sha256:
+    bestand = bytes(record.bestand)
+    if hashlib.sha256(bestand).hexdigest() != record.sha256:
         raise ImportVerouderd(VEROUDERD.format(wat="bestand"))
     plan = plan_maken(
-        inhoud=inhoud,
+        bestand=bestand,
         bestandsnaam=record.bestandsnaam,
         user=user,
         gemeente=record.gemeente,
@@ -128,14 +128,14 @@ def _verwerk(record, user):
     if voorbeeld != record.voorbeeld:
         wat = wat_veranderde(record.voorbeeld, voorbeeld)
         raise ImportVerouderd(VEROUDERD.format(wat=wat))
-    _schrijf_locaties(plan, record, user)
-    _schrijf_opgaven(plan, record, user)
+    _write_locaties(plan, record, user)
+    _write_opgaven(plan, record, user)
     record.status = UitvraagImport.Status.VERWERKT
     record.toegevoegd = plan.aantal(NIEUW)
     record.gewijzigd = plan.aantal(GEWIJZIGD)
     record.opgaven = plan.aantal_opgaven()
-    record.processed_at = timezone.now()
-    toeschrijven(record, user)
+    record.verwerkt_op = timezone.now()
+    attribute_to(record, user)
     record.save()
 
 
@@ -148,7 +148,7 @@ def _melding(exc):
     return str(exc)
 
 
-def _schrijf_locaties(plan, record, user):
+def _write_locaties(plan, record, user):
     for actie in plan.locaties:
         if actie.uitkomst == NIEUW:
             services.locatie_aanmaken(
@@ -157,21 +157,21 @@ def _schrijf_locaties(plan, record, user):
         elif actie.uitkomst == GEWIJZIGD:
             services.locatie_wijzigen(
                 locatie=actie.locatie,
-                versie=actie.locatie.version,
+                versie=actie.locatie.versie,
                 data=actie.data,
                 user=user,
                 reden=record.reden,
             )
 
 
-def _schrijf_opgaven(plan, record, user):
+def _write_opgaven(plan, record, user):
     vandaag = timezone.localdate()
     for actie in plan.opgaven:
         if actie.is_gewijzigd:
             services.opgave_vastleggen(
                 gemeente=actie.gemeente,
                 cyclus=record.cyclus,
-                soort=record.opgave_soort,
+                grondslag=record.opgave_grondslag,
                 plekken=actie.plekken,
                 amv_plekken=actie.amv_plekken,
                 bron=record.bron,

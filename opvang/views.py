@@ -135,14 +135,14 @@ def _versioned_edit(request, locatie, form, *, save, template, stap, gelukt):
     The user's input stays in the form; the version moves to the current one, so a
     second save after reading the differences is a deliberate choice.
     """
-    versie = VersieForm(request.POST or None, initial={"version": locatie.version})
+    versie = VersieForm(request.POST or None, initial={"versie": locatie.versie})
     conflict = None
     if request.method == "POST" and form.is_valid() and versie.is_valid():
         try:
-            opgeslagen = save(versie.cleaned_data["version"], form.cleaned_data)
+            opgeslagen = save(versie.cleaned_data["versie"], form.cleaned_data)
         except services.VersieConflict as exc:
             conflict = exc
-            versie = VersieForm(initial={"version": exc.huidig.version})
+            versie = VersieForm(initial={"versie": exc.huidig.versie})
         else:
             messages.success(request, gelukt(opgeslagen))
             return redirect(opgeslagen)

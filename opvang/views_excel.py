@@ -27,7 +27,7 @@ from .access import (
 from .excel.format import BestandGeweigerd
 from .excel.forms import ImportForm, ProvincieImportForm
 from .excel.preview import heeft_wijzigingen, samenvatting_tekst
-from .excel.safety import lees_begrensd
+from .excel.safety import read_limited
 from .excel.selectors import export_rijen, sjabloon_rijen
 from .excel.writer import foutenlijst_maken, locaties_export_maken, sjabloon_maken
 from .models import UitvraagImport
@@ -159,13 +159,13 @@ def _upload(request, form_class, *, gemeente=None, provincie=None):
         upload, data = form.cleaned_data["bestand"], form.cleaned_data
         try:
             record = uitvraagimport_voorbereiden(
-                inhoud=lees_begrensd(upload),
+                bestand=read_limited(upload),
                 bestandsnaam=upload.name,
                 user=request.user,
                 gemeente=gemeente,
                 provincie=provincie,
                 cyclus=data.get("cyclus"),
-                opgave_soort=data.get("opgave_soort", ""),
+                opgave_grondslag=data.get("opgave_grondslag", ""),
                 bron=data.get("bron", ""),
             )
         except BestandGeweigerd as exc:

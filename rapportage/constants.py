@@ -1,6 +1,6 @@
 from django.db import models
 
 
-class DocumentSoort(models.TextChoices):
+class Document(models.TextChoices):
     VERSLAG = "verslag", "Provinciaal verslag Spreidingswet"
     PLAN = "plan", "Provinciaal plan"

@@ -16,7 +16,7 @@ from django.utils import translation
 from opvang.constants import Categorie, Soort, Status, VoortgangStatus
 
 from . import grafieken
-from .constants import DocumentSoort
+from .constants import Document
 from .pdf import render_pdf
 
 CONCEPT = "concept"
@@ -24,8 +24,8 @@ VASTGESTELD = "vastgesteld"
 NOG_IN_TE_VULLEN = "Nog in te vullen door het kabinet van de commissaris van de Koning."
 
 TEMPLATES = {
-    DocumentSoort.VERSLAG: "rapportage/pdf/verslag.html",
-    DocumentSoort.PLAN: "rapportage/pdf/plan.html",
+    Document.VERSLAG: "rapportage/pdf/verslag.html",
+    Document.PLAN: "rapportage/pdf/plan.html",
 }
 
 
@@ -79,7 +79,7 @@ def geplande_locaties(rij):
 
 
 HOOFDSTUKKEN = {
-    DocumentSoort.VERSLAG: (
+    Document.VERSLAG: (
         ("inleiding", "1. Inleiding en wettelijk kader"),
         ("proces", "2. Proces"),
         ("resultaten", "3. Resultaten"),
@@ -87,7 +87,7 @@ HOOFDSTUKKEN = {
         ("vervolg", "5. Vervolg"),
         ("bijlage", "Bijlage: locaties per gemeente"),
     ),
-    DocumentSoort.PLAN: (
+    Document.PLAN: (
         ("inleiding", "Inleiding"),
         *((f"deel-{d.nummer}", f"Deel {d.nummer}. {d.titel}") for d in PLAN_DELEN),
         ("knelpunten", "Knelpunten en vervolg"),
@@ -95,11 +95,11 @@ HOOFDSTUKKEN = {
 }
 
 
-def document_context(*, soort, rapport, kop, knelpunten="", vervolg=""):
+def document_context(*, document, rapport, kop, knelpunten="", vervolg=""):
     """Return the template context of a document; the preview and the PDF share it."""
     return {
-        "soort": DocumentSoort(soort),
-        "titel": f"{DocumentSoort(soort).label} {rapport.provincie_naam}",
+        "document": Document(document),
+        "titel": f"{Document(document).label} {rapport.provincie_naam}",
         "rapport": rapport,
         "kop": kop,
         "knelpunten": knelpunten.strip() or NOG_IN_TE_VULLEN,
@@ -109,7 +109,7 @@ def document_context(*, soort, rapport, kop, knelpunten="", vervolg=""):
         "grafieken_template": "rapportage/pdf/_grafieken.html",
         "dekking_grafiek": grafieken.dekking_grafiek(rapport),
         "capaciteit_grafiek": grafieken.capaciteit_grafiek(rapport),
-        "hoofdstukken": HOOFDSTUKKEN[DocumentSoort(soort)],
+        "hoofdstukken": HOOFDSTUKKEN[Document(document)],
         "geplande_locaties": {rij.code: geplande_locaties(rij) for rij in rapport.gemeenten},
         "categorie_labels": dict(Categorie.choices),
         "soort_labels": dict(Soort.choices),
@@ -119,7 +119,7 @@ def document_context(*, soort, rapport, kop, knelpunten="", vervolg=""):
 
 def document_html(context):
     with translation.override("nl"):
-        return render_to_string(TEMPLATES[context["soort"]], context)
+        return render_to_string(TEMPLATES[context["document"]], context)
 
 
 def document_pdf(context):

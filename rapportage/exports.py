@@ -24,7 +24,7 @@ from opvang.excel.writer import (
     GETALFORMAAT,
     export_rij,
     locaties_blad,
-    tekstblad,
+    text_sheet,
 )
 from opvang.velden import TELREGEL_VELDEN
 
@@ -133,7 +133,7 @@ def locatie_rijen(rijen):
     ]
 
 
-def _csv_cel(waarde):
+def _csv_cell(waarde):
     if waarde is None:
         return ""
     if isinstance(waarde, str):
@@ -148,7 +148,7 @@ def gemeenten_csv(rapport: Rapport, rijen, *, filter_omschrijving="") -> str:
     schrijver = csv.writer(uit, delimiter=";", lineterminator="\r\n")
     schrijver.writerow(KOPPEN)
     for rij in tabel_rijen(rapport, rijen, filter_omschrijving=filter_omschrijving):
-        schrijver.writerow([_csv_cel(w) for w in rij])
+        schrijver.writerow([_csv_cell(w) for w in rij])
     return uit.getvalue()
 
 
@@ -167,7 +167,7 @@ def gemeenten_xlsx(rapport: Rapport, rijen, *, filter_omschrijving="") -> bytes:
             else:
                 write_cell(blad.cell(row=r, column=c + 1), waarde, GETALFORMAAT)
     locaties_blad(boek.create_sheet("Locaties"), locatie_rijen(rijen))
-    tekstblad(
+    text_sheet(
         boek, "Over dit bestand", [*toelichting(rapport, filter_omschrijving), "", *BEGRIPPEN]
     )
     return workbook_bytes(boek)

@@ -10,7 +10,7 @@ from kern.audit import AuditedModel, AuditedQuerySet, AuditFields
 from kern.fields import CleanCharField, CleanTextField, PlausibleDateField
 from kern.text import MAX_DOCUMENTTEKST
 
-from .constants import DocumentSoort
+from .constants import Document
 
 
 class DocumentIsVastgesteld(RuntimeError):
@@ -37,7 +37,7 @@ class DocumentVersie(AuditedModel):
         "gemeenten.Provincie", on_delete=models.PROTECT, related_name="documenten"
     )
     cyclus = models.ForeignKey("opvang.Cyclus", on_delete=models.PROTECT, related_name="+")
-    soort = models.CharField(max_length=10, choices=DocumentSoort.choices)
+    document = models.CharField(max_length=10, choices=Document.choices)
     versie = models.PositiveIntegerField()
     kenmerk = CleanCharField(max_length=50, help_text="Documentnummer, bijvoorbeeld D/24/161337.")
     datum = PlausibleDateField(help_text="Datum op het document.")
@@ -60,10 +60,10 @@ class DocumentVersie(AuditedModel):
         base_manager_name = "objects"
         verbose_name = "vastgestelde documentversie"
         verbose_name_plural = "vastgestelde documentversies"
-        ordering = ["provincie", "cyclus", "soort", "-versie"]
+        ordering = ["provincie", "cyclus", "document", "-versie"]
         constraints = [
             models.UniqueConstraint(
-                fields=["provincie", "cyclus", "soort", "versie"],
+                fields=["provincie", "cyclus", "document", "versie"],
                 name="documentversie_uniek",
                 violation_error_message="Deze versie bestaat al; probeer het opnieuw.",
             ),
@@ -76,7 +76,7 @@ class DocumentVersie(AuditedModel):
 
     def __str__(self):
         return (
-            f"{self.get_soort_display()} {self.provincie}, "
+            f"{self.get_document_display()} {self.provincie}, "
             f"cyclus {self.cyclus.nummer}, versie {self.versie}"
         )
 
@@ -96,7 +96,7 @@ class DocumentVersie(AuditedModel):
     def bestandsnaam(self):
         kenmerk = "".join(c if c.isalnum() else "-" for c in self.kenmerk)
         cyclus = self.cyclus.nummer
-        return f"{self.soort}-{self.provincie.code}-cyclus{cyclus}-v{self.versie}-{kenmerk}.pdf"
+        return f"{self.document}-{self.provincie.code}-cyclus{cyclus}-v{self.versie}-{kenmerk}.pdf"
 
 
 class DocumentDownload(models.Model):

@@ -33,7 +33,7 @@ class GeweigerdeBron(ValueError):
     """A document asked for a resource outside our own static files."""
 
 
-def static_pad(url):
+def static_path(url):
     """Return the file of our own static files that url names, or raise GeweigerdeBron."""
     parts = urlsplit(url)
     prefix = "/" + settings.STATIC_URL.strip("/") + "/"
@@ -64,12 +64,12 @@ def _fetcher_class():
             if url.startswith("data:"):
                 return super().fetch(url, headers)
             try:
-                pad = static_pad(url)
+                pad = static_path(url)
             except GeweigerdeBron:
                 logger.warning("PDF: bron geweigerd: %s", url[:200])
                 raise
-            soort = mimetypes.guess_type(pad.name)[0] or "application/octet-stream"
-            return URLFetcherResponse(url, pad.read_bytes(), {"Content-Type": soort})
+            content_type = mimetypes.guess_type(pad.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, pad.read_bytes(), {"Content-Type": content_type})
 
     return StaticFetcher
 

@@ -151,14 +151,14 @@ def totaal(rijen) -> Totaal:
     rijen = list(rijen)
     return Totaal(
         aantal=len(rijen),
-        opgave_plekken=_som(r.opgave_plekken for r in rijen),
-        opgave_amv=_som(r.opgave_amv for r in rijen),
+        opgave_plekken=_sum(r.opgave_plekken for r in rijen),
+        opgave_amv=_sum(r.opgave_amv for r in rijen),
         telling=sum((r.telling for r in rijen), Telling()),
-        tekort_som=_som(r.tekort for r in rijen),
+        tekort_som=_sum(r.tekort for r in rijen),
     )
 
 
-def lees_peildatum(tekst):
+def parse_peildatum(tekst):
     """Parse a peildatum as opvang.vraag.PeildatumField does; OngeldigeParameter if not.
 
     A date outside the plausible range raises DatumBuitenBereik; empty text is refused
@@ -175,13 +175,13 @@ def lees_peildatum(tekst):
     return peildatum
 
 
-def controleer_peildatum(peildatum):
+def check_peildatum(peildatum):
     """Raise DatumBuitenBereik unless the peildatum lies in the plausible range."""
     if not is_plausible(peildatum):
         raise DatumBuitenBereik(DATUM_BUITEN_BEREIK)
 
 
-def _som(waarden):
+def _sum(waarden):
     """Return the sum of the known values, or None when none is known."""
     bekend = [w for w in waarden if w is not None]
     return sum(bekend) if bekend else None
@@ -247,7 +247,7 @@ def _indiening_statussen(provincie, cyclus, gemeenten):
     return uitvraag, {pk: str(status) for pk, (status, _) in stand.items()}
 
 
-def _rij(gemeente, cyclus, opgave, locaties, peildatum, *, bron_beschikbaar, status):
+def _row(gemeente, cyclus, opgave, locaties, peildatum, *, bron_beschikbaar, status):
     venster = cyclus.telvenster
     cijfers = tel_gemeente(
         gemeente=gemeente,
@@ -318,7 +318,7 @@ def _gemeente_rijen(provincie, cyclus, peildatum, bron):
         locaties, beschikbaar = _geaccepteerde_locaties(gemeenten, cyclus)
     uitvraag, statussen = _indiening_statussen(provincie, cyclus, gemeenten)
     rijen = tuple(
-        _rij(
+        _row(
             g,
             cyclus,
             opgaven.get(g.pk),
@@ -346,7 +346,7 @@ def verslag_rapport(
     if bron not in BRONNEN:
         raise OngeldigeParameter(ONBEKENDE_BRON)
     peildatum = peildatum or timezone.localdate()
-    controleer_peildatum(peildatum)
+    check_peildatum(peildatum)
     venster = cyclus.telvenster
     rijen, uitvraag = _gemeente_rijen(provincie, cyclus, peildatum, bron)
     som = totaal(rijen)

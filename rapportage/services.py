@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from kern.audit import toeschrijven
+from kern.audit import attribute_to
 from kern.security_log import request_ip, security_log
 
 from .documenten import VASTGESTELD, Kop, document_context, document_pdf
@@ -21,15 +21,15 @@ GELIJKTIJDIG_VASTGESTELD = (
 )
 
 
-def volgende_versie(*, provincie, cyclus, soort):
+def volgende_versie(*, provincie, cyclus, document):
     laatste = DocumentVersie.objects.filter(
-        provincie=provincie, cyclus=cyclus, soort=soort
+        provincie=provincie, cyclus=cyclus, document=document
     ).aggregate(m=Max("versie"))["m"]
     return (laatste or 0) + 1
 
 
 def document_vaststellen(
-    *, provincie, cyclus, soort, kenmerk, knelpunten, vervolg, peildatum, bron, user
+    *, provincie, cyclus, document, kenmerk, knelpunten, vervolg, peildatum, bron, user
 ):
     """Freeze a version: the PDF bytes, the report behind it and their hash.
 
@@ -37,15 +37,15 @@ def document_vaststellen(
     version number makes a concurrent vaststelling of the same document fail cleanly.
     """
     rapport = verslag_rapport(provincie=provincie, cyclus=cyclus, peildatum=peildatum, bron=bron)
-    versie = volgende_versie(provincie=provincie, cyclus=cyclus, soort=soort)
+    versie = volgende_versie(provincie=provincie, cyclus=cyclus, document=document)
     kop = Kop(kenmerk=kenmerk, datum=timezone.localdate(), status=VASTGESTELD, versie=versie)
     context = document_context(
-        soort=soort, rapport=rapport, kop=kop, knelpunten=knelpunten, vervolg=vervolg
+        document=document, rapport=rapport, kop=kop, knelpunten=knelpunten, vervolg=vervolg
     )
-    document = DocumentVersie(
+    documentversie = DocumentVersie(
         provincie=provincie,
         cyclus=cyclus,
-        soort=soort,
+        document=document,
         versie=versie,
         kenmerk=kenmerk,
         datum=kop.datum,
@@ -58,15 +58,17 @@ def document_vaststellen(
         pdf=document_pdf(context),
         vastgesteld_door=user,
     )
-    document.full_clean(exclude=["pdf", "sha256"])
-    toeschrijven(document, user)
+    documentversie.full_clean(exclude=["pdf", "sha256"])
+    attribute_to(documentversie, user)
     try:
         with transaction.atomic():
-            document.save()
+            documentversie.save()
     except IntegrityError:
         raise ValidationError(GELIJKTIJDIG_VASTGESTELD) from None
-    security_log("document.vastgesteld", user=user, object=document, kenmerk=document.kenmerk)
-    return document
+    security_log(
+        "document.vastgesteld", user=user, object=documentversie, kenmerk=documentversie.kenmerk
+    )
+    return documentversie
 
 
 def document_downloaden(*, document, user, request=None):

@@ -20,11 +20,11 @@ def bereik(laag, hoog):
     return number_range(laag, hoog)
 
 
-def _leeg_als_none(waarde):
+def _blank_as_none(waarde):
     return "—" if waarde is None else waarde
 
 
-def _getal(kop, accessor, opmaak=_leeg_als_none):
+def _getal(kop, accessor, opmaak=_blank_as_none):
     """A numeric column whose footer is the same figure of the table's totaal."""
     return tables.Column(
         verbose_name=kop,

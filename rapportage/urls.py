@@ -16,17 +16,17 @@ urlpatterns = [
         name="documenten",
     ),
     path(
-        "<str:provincie>/<int:cyclus>/<str:soort>/voorbeeld/",
+        "<str:provincie>/<int:cyclus>/<str:document>/voorbeeld/",
         views_documenten.document_voorbeeld,
         name="document_voorbeeld",
     ),
     path(
-        "<str:provincie>/<int:cyclus>/<str:soort>/concept.pdf",
+        "<str:provincie>/<int:cyclus>/<str:document>/concept.pdf",
         views_documenten.document_concept,
         name="document_concept",
     ),
     path(
-        "<str:provincie>/<int:cyclus>/<str:soort>/vaststellen/",
+        "<str:provincie>/<int:cyclus>/<str:document>/vaststellen/",
         views_documenten.document_vaststellen,
         name="document_vaststellen",
     ),

@@ -16,7 +16,7 @@ from opvang.access import get_cyclus_or_404, get_provincie_for_user_or_404
 
 from . import services
 from .access import get_documentversie_for_user_or_404, may_vaststellen
-from .constants import DocumentSoort
+from .constants import Document
 from .documenten import CONCEPT, Kop, document_context, document_html, document_pdf
 from .documenten_forms import VaststellenForm
 from .models import DocumentVersie
@@ -39,14 +39,14 @@ def document_view(methods=READ):
     def decorator(view):
         @login_required
         @wraps(view)
-        def wrapper(request, provincie, cyclus, soort=None, **kwargs):
+        def wrapper(request, provincie, cyclus, document=None, **kwargs):
             provincie = get_provincie_for_user_or_404(request.user, provincie)
             cyclus = get_cyclus_or_404(cyclus)
-            if soort is not None and soort not in DocumentSoort.values:
+            if document is not None and document not in Document.values:
                 raise Http404
             if request.method not in methods:
                 return HttpResponseNotAllowed(methods)
-            return view(request, provincie, cyclus, soort, **kwargs)
+            return view(request, provincie, cyclus, document, **kwargs)
 
         return wrapper
 
@@ -63,9 +63,9 @@ def _keuze(request, provincie, cyclus):
     return RapportVraagForm(request.GET, provincie=provincie, user=request.user, cyclus=cyclus)
 
 
-def _concept_context(vraag, soort, **teksten):
+def _concept_context(vraag, document, **teksten):
     kop = Kop(kenmerk="", datum=timezone.localdate(), status=CONCEPT)
-    return document_context(soort=soort, rapport=vraag.rapport(), kop=kop, **teksten)
+    return document_context(document=document, rapport=vraag.rapport(), kop=kop, **teksten)
 
 
 def _ongeldig(request, provincie, cyclus, keuze):
@@ -74,7 +74,7 @@ def _ongeldig(request, provincie, cyclus, keuze):
 
 
 @document_view()
-def documenten(request, provincie, cyclus, soort):
+def documenten(request, provincie, cyclus, document):
     versies = (
         DocumentVersie.objects.for_user(request.user)
         .filter(provincie=provincie, cyclus=cyclus)
@@ -92,7 +92,7 @@ def documenten(request, provincie, cyclus, soort):
         "bereik": (EERSTE_DATUM, LAATSTE_DATUM),
         "bron": vraag.bron,
         "documenten": [
-            (soort, [v for v in versies if v.soort == soort]) for soort in DocumentSoort
+            (document, [v for v in versies if v.document == document]) for document in Document
         ],
         "may_vaststellen": may_vaststellen(request.user, provincie),
         "crumbs": _crumbs(provincie, ("Verslag en plan", "")),
@@ -101,23 +101,23 @@ def documenten(request, provincie, cyclus, soort):
 
 
 @document_view()
-def document_voorbeeld(request, provincie, cyclus, soort):
+def document_voorbeeld(request, provincie, cyclus, document):
     """The document as HTML, from the same context as the PDF."""
     keuze = _keuze(request, provincie, cyclus)
     if not keuze.is_valid():
         return _ongeldig(request, provincie, cyclus, keuze)
-    context = _concept_context(keuze.vraag(), soort)
+    context = _concept_context(keuze.vraag(), document)
     return HttpResponse(document_html({**context, "voorbeeld": True}))
 
 
 @document_view()
-def document_concept(request, provincie, cyclus, soort):
+def document_concept(request, provincie, cyclus, document):
     keuze = _keuze(request, provincie, cyclus)
     if not keuze.is_valid():
         return _ongeldig(request, provincie, cyclus, keuze)
-    pdf = document_pdf(_concept_context(keuze.vraag(), soort))
+    pdf = document_pdf(_concept_context(keuze.vraag(), document))
     response = HttpResponse(pdf, content_type=PDF)
-    naam = f"concept-{soort}-{provincie.code}-cyclus{cyclus.nummer}.pdf"
+    naam = f"concept-{document}-{provincie.code}-cyclus{cyclus.nummer}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{naam}"'
     return response
 
@@ -135,54 +135,58 @@ def _vaststellen_initial(request, provincie, cyclus):
     return {"peildatum": vraag.peildatum, **({"bron": vraag.bron} if "bron" in request.GET else {})}
 
 
-def _vastgesteld(request, document):
+def _vastgesteld(request, documentversie):
     """Say what was drawn up and return to the list on its peildatum and source."""
     messages.success(
         request,
-        f"{document.get_soort_display()} is vastgesteld als versie "
-        f"{document.versie} met kenmerk {document.kenmerk}.",
+        f"{documentversie.get_document_display()} is vastgesteld als versie "
+        f"{documentversie.versie} met kenmerk {documentversie.kenmerk}.",
     )
-    lijst = reverse("rapportage:documenten", args=[document.provincie.code, document.cyclus.nummer])
-    query = urlencode({"peildatum": document.peildatum.isoformat(), "bron": document.bron})
+    lijst = reverse(
+        "rapportage:documenten", args=[documentversie.provincie.code, documentversie.cyclus.nummer]
+    )
+    query = urlencode(
+        {"peildatum": documentversie.peildatum.isoformat(), "bron": documentversie.bron}
+    )
     return redirect(f"{lijst}?{query}")
 
 
-def _vaststellen_pagina(request, form, provincie, cyclus, soort):
+def _vaststellen_pagina(request, form, provincie, cyclus, document):
     documenten_url = reverse("rapportage:documenten", args=[provincie.code, cyclus.nummer])
     ctx = {
         "form": form,
         "provincie": provincie,
         "cyclus": cyclus,
-        "soort": DocumentSoort(soort),
+        "document": Document(document),
         "crumbs": _crumbs(
             provincie,
             ("Verslag en plan", documenten_url),
-            (f"{DocumentSoort(soort).label} vaststellen", ""),
+            (f"{Document(document).label} vaststellen", ""),
         ),
     }
     return render(request, "rapportage/document_vaststellen.html", ctx)
 
 
 @document_view(methods=("GET", "POST"))
-def document_vaststellen(request, provincie, cyclus, soort):
+def document_vaststellen(request, provincie, cyclus, document):
     if not may_vaststellen(request.user, provincie):
         raise PermissionDenied
     initial = _vaststellen_initial(request, provincie, cyclus)
     form = VaststellenForm(request.POST or None, provincie=provincie, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            document = services.document_vaststellen(
+            documentversie = services.document_vaststellen(
                 provincie=provincie,
                 cyclus=cyclus,
-                soort=soort,
+                document=document,
                 user=request.user,
                 **form.cleaned_data,
             )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            return _vastgesteld(request, document)
-    return _vaststellen_pagina(request, form, provincie, cyclus, soort)
+            return _vastgesteld(request, documentversie)
+    return _vaststellen_pagina(request, form, provincie, cyclus, document)
 
 
 @login_required

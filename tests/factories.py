@@ -7,7 +7,7 @@ from factory.django import DjangoModelFactory
 
 from gemeenten.constants import Rol
 from gemeenten.models import Gemeente, Provincie, Regio, User
-from opvang.constants import OpgaveSoort, Soort, Status
+from opvang.constants import Grondslag, Soort, Status
 from opvang.models import Cyclus, Locatie, Opgave
 
 TEST_PASSWORD = "een-lang-testwachtwoord-2025"
@@ -80,7 +80,7 @@ class OpgaveFactory(DjangoModelFactory):
 
     gemeente = factory.SubFactory(GemeenteFactory)
     cyclus = factory.SubFactory(CyclusFactory)
-    soort = OpgaveSoort.INDICATIEF
+    grondslag = Grondslag.INDICATIEF
     plekken = 500
     amv_plekken = 40
     bron = "Indicatieve opgave, brief minister"

@@ -123,9 +123,9 @@ def _province(provincie, gemeente, cyclus, user):
     upload = UitvraagImport.objects.create(
         bestandsnaam=f"{gemeente.naam}import.xlsx",
         sha256="0" * 64,
-        inhoud=b"",
+        bestand=b"",
         gemeente=gemeente,
-        uploaded_by=user,
+        geupload_door=user,
     )
     opgave = OpgaveFactory(gemeente=gemeente, cyclus=cyclus, bron=f"bron {gemeente.naam}")
     return {
@@ -361,7 +361,7 @@ def opgave_form(gemeente, cyclus):
     return {
         "gemeente": gemeente.pk,
         "cyclus": cyclus.pk,
-        "soort": "indicatief",
+        "grondslag": "indicatief",
         "plekken": 10,
         "amv_plekken": 1,
         "bron": "kaping",

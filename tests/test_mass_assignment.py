@@ -28,7 +28,7 @@ def aanvaller_velden(andere_gemeente, vreemde_prt_user, andere_provincie):
         "gemeente": andere_gemeente.pk,
         "gemeente_id": andere_gemeente.pk,
         "provincie": andere_provincie.pk,
-        "version": 99,
+        "versie": 99,
         "is_demo": "on",
         "submitted_by": vreemde_prt_user.pk,
         "ingediend_door": vreemde_prt_user.pk,
@@ -36,7 +36,7 @@ def aanvaller_velden(andere_gemeente, vreemde_prt_user, andere_provincie):
         "geopend_door": vreemde_prt_user.pk,
         "gesloten_op": "2025-01-01T00:00",
         "snapshot": "{}",
-        "created_at": "2000-01-01T00:00",
+        "aangemaakt_op": "2000-01-01T00:00",
     }
 
 
@@ -65,8 +65,8 @@ def test_creating_a_location_ignores_extra_fields(
     locatie = Locatie.objects.get()
     assert locatie.gemeente == gemeente
     assert locatie.pk != 987654
-    assert locatie.version == 1
-    assert locatie.created_at.year > 2000
+    assert locatie.versie == 1
+    assert locatie.aangemaakt_op.year > 2000
 
 
 def test_changing_a_location_ignores_extra_fields(
@@ -74,11 +74,11 @@ def test_changing_a_location_ignores_extra_fields(
 ):
     locatie = LocatieFactory(gemeente=gemeente, naam="Oud")
     login(client, gemeente_user)
-    data = {**aanvaller_velden, **LOCATIE_DATA, "naam": "Nieuw", "version": locatie.version}
+    data = {**aanvaller_velden, **LOCATIE_DATA, "naam": "Nieuw", "versie": locatie.versie}
     response = client.post(reverse("opvang:locatie_wijzigen", args=[locatie.pk]), data)
     assert response.status_code == 302
     locatie.refresh_from_db()
-    assert (locatie.naam, locatie.gemeente, locatie.version) == ("Nieuw", gemeente, 2)
+    assert (locatie.naam, locatie.gemeente, locatie.versie) == ("Nieuw", gemeente, 2)
     assert Locatie.objects.count() == 1
 
 
@@ -94,7 +94,7 @@ def test_closing_a_location_changes_only_status_and_end_date(
         "status": Status.BEEINDIGD,
         "beschikbaar_tot": "2025-06-30",
         "reden": "Gesloten",
-        "version": locatie.version,
+        "versie": locatie.versie,
     }
     response = client.post(reverse("opvang:locatie_afsluiten", args=[locatie.pk]), data)
     assert response.status_code == 302

@@ -260,7 +260,7 @@ def objecten(gemeente, gemeente_user, prt_user, cyclus):
     document = DocumentVersie(
         provincie=gemeente.provincie,
         cyclus=cyclus,
-        soort="verslag",
+        document="verslag",
         versie=1,
         kenmerk="D/24/1",
         datum=date(2024, 10, 30),
@@ -272,7 +272,7 @@ def objecten(gemeente, gemeente_user, prt_user, cyclus):
     )
     document.save()
     uitvraagimport = services_import.uitvraagimport_voorbereiden(
-        inhoud=werkboek([rij(Naam_locatie="Geheime import")]),
+        bestand=werkboek([rij(Naam_locatie="Geheime import")]),
         bestandsnaam="geheim.xlsx",
         user=gemeente_user,
         gemeente=gemeente,

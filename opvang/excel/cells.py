@@ -19,7 +19,7 @@ class CelFout(ValueError):
     pass
 
 
-def weergave(waarde):
+def as_text(waarde):
     """Return the cell's value as text for an error message."""
     if waarde is None:
         return ""
@@ -30,7 +30,7 @@ def weergave(waarde):
     return str(waarde)
 
 
-def _leeg(cel):
+def _is_empty(cel):
     if cel is None:
         return True
     if cel.is_formule:
@@ -39,9 +39,9 @@ def _leeg(cel):
 
 
 def tekst(cel):
-    if _leeg(cel):
+    if _is_empty(cel):
         return ""
-    return weergave(cel.waarde).strip()
+    return as_text(cel.waarde).strip()
 
 
 def geheel_getal(cel):
@@ -49,7 +49,7 @@ def geheel_getal(cel):
 
     Text is read as on the web (kern.numbers): 1000 and 1.000 are a thousand.
     """
-    if _leeg(cel):
+    if _is_empty(cel):
         return None
     try:
         return numbers.parse_whole_number(cel.waarde)
@@ -58,7 +58,7 @@ def geheel_getal(cel):
 
 
 def datum(cel):
-    if _leeg(cel):
+    if _is_empty(cel):
         return None
     waarde = cel.waarde
     if isinstance(waarde, datetime):
@@ -76,9 +76,9 @@ def datum(cel):
 
 def keuze(cel, keuzes):
     """Return the value of a choice given by its label (or its value); keuzes: pairs."""
-    if _leeg(cel):
+    if _is_empty(cel):
         return ""
-    gezocht = " ".join(weergave(cel.waarde).split()).casefold()
+    gezocht = " ".join(as_text(cel.waarde).split()).casefold()
     for waarde, label in keuzes:
         if gezocht in (str(label).casefold(), waarde.casefold()):
             return waarde

@@ -49,7 +49,7 @@ OPGAVE_KOLOMMEN = (
 )
 
 
-def normaliseer(tekst):
+def normalize(tekst):
     """Return text compared the way users expect: cleaned as stored (kern.text), any case."""
     return comparable(tekst)
 
@@ -92,5 +92,5 @@ class BestandGeweigerd(Exception):
         self.reden = reden
 
 
-def weiger(melding, reden, blad="", rij=None, kolom="", waarde=""):
+def refuse(melding, reden, blad="", rij=None, kolom="", waarde=""):
     raise BestandGeweigerd([Fout(blad, rij, kolom, waarde, melding)], reden)

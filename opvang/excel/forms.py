@@ -4,7 +4,7 @@ from django import forms
 
 from kern.forms import CleanTextField
 
-from ..constants import OpgaveSoort
+from ..constants import Grondslag
 from ..models import Cyclus
 
 
@@ -33,10 +33,10 @@ class ProvincieImportForm(ImportForm):
         empty_label=None,
         help_text="Voor de opgaven op het tabblad ‘Opgave’.",
     )
-    opgave_soort = forms.ChoiceField(
+    opgave_grondslag = forms.ChoiceField(
         label="Soort opgave",
-        choices=OpgaveSoort.choices,
-        initial=OpgaveSoort.INDICATIEF,
+        choices=Grondslag.choices,
+        initial=Grondslag.INDICATIEF,
         help_text="Alleen van belang als het bestand een tabblad ‘Opgave’ heeft.",
     )
     bron = CleanTextField(

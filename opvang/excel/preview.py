@@ -37,7 +37,7 @@ def _locatie(actie):
         "rij": actie.rij,
         "naam": actie.data["naam"],
         "id": actie.locatie.pk if actie.locatie else None,
-        "versie": actie.locatie.version if actie.locatie else None,
+        "versie": actie.locatie.versie if actie.locatie else None,
         "velden": [[label, oud, nieuw] for label, oud, nieuw in actie.velden],
     }
 

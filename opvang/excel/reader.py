@@ -23,8 +23,8 @@ from .format import (
     BestandGeweigerd,
     Fout,
     getal,
-    normaliseer,
-    weiger,
+    normalize,
+    refuse,
 )
 from .safety import GEEN_XLSX
 
@@ -65,23 +65,23 @@ class Werkboek:
     opgaven: list | None  # None: the workbook has no Opgave sheet
 
 
-def lees_werkboek(inhoud):
+def read_workbook(bestand):
     """Return the rows of both sheets, or raise BestandGeweigerd with every problem found."""
     try:
-        boek = openpyxl.load_workbook(io.BytesIO(inhoud), read_only=True, data_only=False)
+        boek = openpyxl.load_workbook(io.BytesIO(bestand), read_only=True, data_only=False)
         try:
-            return _lees(boek)
+            return _read_sheets(boek)
         finally:
             boek.close()
     except BestandGeweigerd:
         raise
     except Exception as exc:  # noqa: BLE001 - any parser failure: not a readable workbook
-        if _door_defusedxml(exc):
-            weiger(VERBODEN_XML, "xml entities")
-        weiger(GEEN_XLSX, "unreadable")
+        if _refused_by_defusedxml(exc):
+            refuse(VERBODEN_XML, "xml entities")
+        refuse(GEEN_XLSX, "unreadable")
 
 
-def _door_defusedxml(exc):
+def _refused_by_defusedxml(exc):
     """Return whether defusedxml refused the XML (openpyxl wraps it in a ValueError)."""
     while exc is not None:
         if isinstance(exc, DefusedXmlException):
@@ -90,13 +90,13 @@ def _door_defusedxml(exc):
     return False
 
 
-def _zoek_blad(boek, naam, fouten):
+def _find_sheet(boek, naam, fouten):
     """Return the sheet called naam (names compared as users do), or None.
 
     A sheet the import reads must be the only one of its name and visible: a visible
     decoy before a (very) hidden sheet of the same name must not decide what is read.
     """
-    gevonden = [boek[t] for t in boek.sheetnames if normaliseer(t) == normaliseer(naam)]
+    gevonden = [boek[t] for t in boek.sheetnames if normalize(t) == normalize(naam)]
     if len(gevonden) > 1:
         titels = " · ".join(b.title for b in gevonden)
         fouten.append(Fout(naam, None, "", titels, DUBBEL_BLAD.format(naam=naam)))
@@ -107,29 +107,29 @@ def _zoek_blad(boek, naam, fouten):
     return None
 
 
-def _lees(boek):
+def _read_sheets(boek):
     fouten = []
-    locatieblad = _zoek_blad(boek, BLAD_LOCATIES, fouten)
-    opgaveblad = _zoek_blad(boek, BLAD_OPGAVE, fouten)
+    locatieblad = _find_sheet(boek, BLAD_LOCATIES, fouten)
+    opgaveblad = _find_sheet(boek, BLAD_OPGAVE, fouten)
     if fouten:
         raise BestandGeweigerd(fouten, "hidden or duplicate sheet")
     if locatieblad is None:
-        weiger(GEEN_LOCATIEBLAD, "no sheet", blad=BLAD_LOCATIES)
-    locaties = _lees_blad(locatieblad, BLAD_LOCATIES, LOCATIE_KOLOMMEN, fouten)
+        refuse(GEEN_LOCATIEBLAD, "no sheet", blad=BLAD_LOCATIES)
+    locaties = _read_sheet(locatieblad, BLAD_LOCATIES, LOCATIE_KOLOMMEN, fouten)
     opgaven = None
     if opgaveblad is not None:
-        opgaven = _lees_blad(opgaveblad, BLAD_OPGAVE, OPGAVE_KOLOMMEN, fouten)
+        opgaven = _read_sheet(opgaveblad, BLAD_OPGAVE, OPGAVE_KOLOMMEN, fouten)
     if fouten:
         raise BestandGeweigerd(fouten, "structure")
     return Werkboek(locaties=locaties, opgaven=opgaven)
 
 
-def _kolom_index(kopcellen, blad, kolommen, fouten):
+def _column_positions(kopcellen, blad, kolommen, fouten):
     """Return {veld: position} from the header row; add a Fout for each problem."""
-    per_kop = {normaliseer(k.kop): k for k in kolommen}
+    per_kop = {normalize(k.kop): k for k in kolommen}
     index = {}
     for positie, cel in enumerate(kopcellen):
-        kolom = per_kop.get(normaliseer(cel.value)) if isinstance(cel.value, str) else None
+        kolom = per_kop.get(normalize(cel.value)) if isinstance(cel.value, str) else None
         if kolom is None:
             continue
         if kolom.veld in index:
@@ -141,7 +141,7 @@ def _kolom_index(kopcellen, blad, kolommen, fouten):
     return index
 
 
-def _lees_blad(blad, bladnaam, kolommen, fouten):
+def _read_sheet(blad, bladnaam, kolommen, fouten):
     # Never trust the declared dimension: it may claim a million rows or 16.384 columns.
     blad.reset_dimensions()
     rijen = blad.iter_rows(min_row=1, max_col=MAX_KOLOMMEN)
@@ -150,7 +150,7 @@ def _lees_blad(blad, bladnaam, kolommen, fouten):
         fouten.append(Fout(bladnaam, 1, "", "", LEEG_BLAD))
         return []
     aantal = len(fouten)
-    index = _kolom_index(kop, bladnaam, kolommen, fouten)
+    index = _column_positions(kop, bladnaam, kolommen, fouten)
     if len(fouten) > aantal:
         return []
     maximum = settings.EXCEL_MAX_ROWS

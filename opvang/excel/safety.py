@@ -13,7 +13,7 @@ import zipfile
 
 from django.conf import settings
 
-from .format import weiger
+from .format import refuse
 
 TE_GROOT = "Het bestand is groter dan {mb} MB. Splits het bestand in delen."
 GEEN_XLSX = (
@@ -59,25 +59,25 @@ def _mb(n):
     return f"{n / (1024 * 1024):g}"
 
 
-def lees_begrensd(bestand):
+def read_limited(bestand):
     """Return the bytes of an open file, at most one byte more than the size cap.
 
-    An oversized file is then refused by controleer_bestand() without being read in full.
+    An oversized file is then refused by check_file() without being read in full.
     """
     return bestand.read(settings.EXCEL_UPLOAD_MAX_BYTES + 1)
 
 
-def controleer_bestand(inhoud, bestandsnaam):
+def check_file(inhoud, bestandsnaam):
     """Raise BestandGeweigerd unless the bytes look like a harmless .xlsx workbook."""
     if len(inhoud) > settings.EXCEL_UPLOAD_MAX_BYTES:
-        weiger(TE_GROOT.format(mb=_mb(settings.EXCEL_UPLOAD_MAX_BYTES)), "size")
+        refuse(TE_GROOT.format(mb=_mb(settings.EXCEL_UPLOAD_MAX_BYTES)), "size")
     if bestandsnaam.lower().endswith((".xlsm", ".xltm", ".xlam")):
-        weiger(MACRO, "macro")
+        refuse(MACRO, "macro")
     archief, onderdelen = _open_zip(inhoud)
-    _controleer_onderdelen(onderdelen)
+    _check_parts(onderdelen)
     namen = {o.filename for o in onderdelen}
-    _controleer_werkmap(archief, namen)
-    _controleer_objecten(archief, namen)
+    _check_workbook(archief, namen)
+    _check_objects(archief, namen)
 
 
 def _open_zip(inhoud):
@@ -86,17 +86,17 @@ def _open_zip(inhoud):
         archief = zipfile.ZipFile(io.BytesIO(inhoud))
         return archief, archief.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
-        weiger(GEEN_XLSX, "not a zip")
+        refuse(GEEN_XLSX, "not a zip")
 
 
-def _controleer_werkmap(archief, namen):
+def _check_workbook(archief, namen):
     """Refuse a zip that is no workbook, or a workbook with macros."""
     if "[Content_Types].xml" not in namen or "xl/workbook.xml" not in namen:
-        weiger(GEEN_XLSX, "not a workbook")
+        refuse(GEEN_XLSX, "not a workbook")
     if any(_is_macro(n) for n in namen):
-        weiger(MACRO, "macro")
+        refuse(MACRO, "macro")
     if b"macroenabled" in archief.read("[Content_Types].xml").lower():
-        weiger(MACRO, "macro")
+        refuse(MACRO, "macro")
 
 
 def _is_macro(naam):
@@ -111,55 +111,55 @@ def _is_object(naam):
     return naam.endswith(".bin") and not PRINTERINSTELLINGEN_RE.fullmatch(naam)
 
 
-def _controleer_objecten(archief, namen):
+def _check_objects(archief, namen):
     """Refuse embedded OLE objects, ActiveX controls and executables, or links to them.
 
     Found by part name, by the content type a part is declared with, and by the
     relationships that point to such parts (also outside the file).
     """
     if any(n.lower().startswith("xl/activex/") for n in namen):
-        weiger(ACTIVEX, "activex")
+        refuse(ACTIVEX, "activex")
     if any(_is_object(n) for n in namen):
-        weiger(INGESLOTEN_OBJECT, "embedded object")
-    _controleer_verwijzingen(archief, namen)
+        refuse(INGESLOTEN_OBJECT, "embedded object")
+    _check_references(archief, namen)
 
 
-def _controleer_verwijzingen(archief, namen):
+def _check_references(archief, namen):
     """Refuse content types and relationships that declare or point to such objects."""
     types = archief.read("[Content_Types].xml").lower()
     relaties = b" ".join(archief.read(n).lower() for n in namen if n.lower().endswith(".rels"))
-    if b"activex" in types or _bevat_een(relaties, ACTIVEX_RELATIES):
-        weiger(ACTIVEX, "activex")
-    if _bevat_een(types, OLE_TYPES) or _bevat_een(relaties, OLE_RELATIES):
-        weiger(INGESLOTEN_OBJECT, "embedded object")
+    if b"activex" in types or _contains_any(relaties, ACTIVEX_RELATIES):
+        refuse(ACTIVEX, "activex")
+    if _contains_any(types, OLE_TYPES) or _contains_any(relaties, OLE_RELATIES):
+        refuse(INGESLOTEN_OBJECT, "embedded object")
 
 
-def _bevat_een(tekst, stukken):
+def _contains_any(tekst, stukken):
     """Return whether any of the byte strings occurs in tekst."""
     return any(s in tekst for s in stukken)
 
 
-def _controleer_onderdelen(onderdelen):
+def _check_parts(onderdelen):
     if len(onderdelen) > MAX_ONDERDELEN:
-        weiger(TE_VEEL_ONDERDELEN, "zip members")
+        refuse(TE_VEEL_ONDERDELEN, "zip members")
     if any(o.flag_bits & 0x1 for o in onderdelen):
-        weiger(GEEN_XLSX, "encrypted zip")
-    if _te_groot_uitgepakt(onderdelen):
-        weiger(TE_GROOT_UITGEPAKT.format(mb=_mb(settings.EXCEL_UNPACKED_MAX_BYTES)), "zip ratio")
+        refuse(GEEN_XLSX, "encrypted zip")
+    if _unpacks_too_large(onderdelen):
+        refuse(TE_GROOT_UITGEPAKT.format(mb=_mb(settings.EXCEL_UNPACKED_MAX_BYTES)), "zip ratio")
 
 
-def _te_groot_uitgepakt(onderdelen):
+def _unpacks_too_large(onderdelen):
     """Return whether the members unpack beyond the limit, or one or all too strongly."""
     ratio = settings.EXCEL_MAX_COMPRESSION_RATIO
     totaal = sum(o.file_size for o in onderdelen)
     gepakt = sum(o.compress_size for o in onderdelen)
     if totaal > settings.EXCEL_UNPACKED_MAX_BYTES or any(
-        _te_sterk_gecomprimeerd(o.file_size, max(o.compress_size, 1), ratio) for o in onderdelen
+        _compressed_too_strongly(o.file_size, max(o.compress_size, 1), ratio) for o in onderdelen
     ):
         return True
-    return _te_sterk_gecomprimeerd(totaal, gepakt, ratio)
+    return _compressed_too_strongly(totaal, gepakt, ratio)
 
 
-def _te_sterk_gecomprimeerd(uitgepakt, gepakt, ratio):
+def _compressed_too_strongly(uitgepakt, gepakt, ratio):
     """Return whether more than RATIO_VANAF_BYTES expand more than ratio times."""
     return uitgepakt > RATIO_VANAF_BYTES and uitgepakt > ratio * gepakt

@@ -30,11 +30,11 @@ from .format import (
     BestandGeweigerd,
     Fout,
     kop_van,
-    normaliseer,
+    normalize,
 )
 from .preview import GEWIJZIGD, NIEUW, ONGEWIJZIGD, verschillen
-from .reader import lees_werkboek
-from .safety import controleer_bestand
+from .reader import read_workbook
+from .safety import check_file
 
 GEEN_GEMEENTECODE = "Vul de gemeentecode in (GM gevolgd door 4 cijfers)."
 ANDERE_GEMEENTE = "U kunt alleen locaties van gemeente {naam} ({code}) importeren."
@@ -124,14 +124,14 @@ class _Controle:
             scope = scope.filter(provincie=provincie)
         self.gemeenten = {g.code.upper(): g for g in scope}
         self.bestaand = {
-            (loc.gemeente_id, normaliseer(loc.naam)): loc
+            (loc.gemeente_id, normalize(loc.naam)): loc
             for loc in Locatie.objects.filter(gemeente__in=self.gemeenten.values())
         }
         self.fouten = []
 
     def fout(self, rij, kolommen, veld, waarde, melding):
         self.fouten.append(
-            Fout(rij.blad, rij.nummer, kop_van(kolommen, veld), cells.weergave(waarde), melding)
+            Fout(rij.blad, rij.nummer, kop_van(kolommen, veld), cells.as_text(waarde), melding)
         )
 
     def gemeente_van(self, rij, kolommen):
@@ -146,7 +146,7 @@ class _Controle:
         elif gemeente is None:
             self.fout(rij, kolommen, "gemeentecode", code, self._buiten_scope())
         else:
-            self._controleer_naam(rij, kolommen, gemeente)
+            self._check_naam(rij, kolommen, gemeente)
         return gemeente
 
     def _buiten_scope(self):
@@ -155,13 +155,13 @@ class _Controle:
             return ANDERE_GEMEENTE.format(naam=eigen.naam, code=eigen.code)
         return ONBEKENDE_GEMEENTE
 
-    def _controleer_naam(self, rij, kolommen, gemeente):
+    def _check_naam(self, rij, kolommen, gemeente):
         cel = rij.cellen.get("gemeente")
         try:
             naam = cells.tekst(cel)
         except cells.CelFout as exc:
             return self.fout(rij, kolommen, "gemeente", cel.waarde, str(exc))
-        if naam and normaliseer(naam) != normaliseer(gemeente.naam):
+        if naam and normalize(naam) != normalize(gemeente.naam):
             melding = NAAM_PAST_NIET.format(code=gemeente.code, naam=gemeente.naam)
             self.fout(rij, kolommen, "gemeente", naam, melding)
 
@@ -197,12 +197,12 @@ def _form_data(waarden):
     return data
 
 
-def _controleer_locatie(controle, rij, gezien):
+def _check_locatie(controle, rij, gezien):
     gemeente = controle.gemeente_van(rij, LOCATIE_KOLOMMEN)
     waarden, mislukt = controle.waarden(rij, LOCATIE_KOLOMMEN)
     if gemeente is None:
         return None
-    sleutel = (gemeente.pk, normaliseer(waarden.get("naam", "")))
+    sleutel = (gemeente.pk, normalize(waarden.get("naam", "")))
     if sleutel[1] and sleutel in gezien:
         melding = DUBBELE_LOCATIE.format(rij=gezien[sleutel])
         controle.fout(rij, LOCATIE_KOLOMMEN, "naam", waarden["naam"], melding)
@@ -219,7 +219,7 @@ def _controleer_locatie(controle, rij, gezien):
     return LocatieActie(rij.nummer, gemeente, data, bestaand, verschillen(bestaand, data))
 
 
-def _controleer_opgaven(controle, rijen):
+def _check_opgaven(controle, rijen):
     if not rijen:
         return []
     if not may_import_provincie(controle.user):
@@ -230,11 +230,11 @@ def _controleer_opgaven(controle, rijen):
         return []
     huidig = geldende_opgaven(controle.cyclus, list(controle.gemeenten.values()))
     gezien = {}
-    acties = [_controleer_opgave(controle, rij, huidig, gezien) for rij in rijen]
+    acties = [_check_opgave(controle, rij, huidig, gezien) for rij in rijen]
     return [a for a in acties if a is not None]
 
 
-def _controleer_opgave(controle, rij, huidig, gezien):
+def _check_opgave(controle, rij, huidig, gezien):
     gemeente = controle.gemeente_van(rij, OPGAVE_KOLOMMEN)
     waarden, mislukt = controle.waarden(rij, OPGAVE_KOLOMMEN)
     if gemeente is None:
@@ -253,18 +253,18 @@ def _controleer_opgave(controle, rij, huidig, gezien):
     )
 
 
-def plan_maken(*, inhoud, bestandsnaam, user, gemeente=None, provincie=None, cyclus=None):
+def plan_maken(*, bestand, bestandsnaam, user, gemeente=None, provincie=None, cyclus=None):
     """Return the Plan of a file, or raise BestandGeweigerd with every error in it.
 
     Rows may only be of the gemeente, or of the province, and always of the user's scope.
     """
-    controleer_bestand(inhoud, bestandsnaam)
-    werkboek = lees_werkboek(inhoud)
+    check_file(bestand, bestandsnaam)
+    werkboek = read_workbook(bestand)
     controle = _Controle(user=user, gemeente=gemeente, provincie=provincie, cyclus=cyclus)
     gezien = {}
-    acties = [_controleer_locatie(controle, rij, gezien) for rij in werkboek.locaties]
+    acties = [_check_locatie(controle, rij, gezien) for rij in werkboek.locaties]
     plan = Plan(locaties=[a for a in acties if a is not None])
-    plan.opgaven = _controleer_opgaven(controle, werkboek.opgaven or [])
+    plan.opgaven = _check_opgaven(controle, werkboek.opgaven or [])
     if controle.fouten:
         raise BestandGeweigerd(controle.fouten, "rows")
     return plan

@@ -105,10 +105,10 @@ OPGAVE_UITLEG = (
 )
 
 
-def _regel(kolom):
+def _data_validation(kolom):
     """Return the drop-down list or number/date check of a column, or None."""
     if kolom.type == KEUZE:
-        return _keuzelijst([label for _, label in kolom.keuzes])
+        return _dropdown([label for _, label in kolom.keuzes])
     if kolom.type == GETAL:
         return DataValidation(
             type="whole",
@@ -129,10 +129,10 @@ def _regel(kolom):
     return None
 
 
-def _validatie(blad, kolommen, laatste_rij):
+def _add_validations(blad, kolommen, laatste_rij):
     """Add drop-down lists and number/date checks to the columns of a sheet."""
     for i, kolom in enumerate(kolommen, start=1):
-        regel = _regel(kolom)
+        regel = _data_validation(kolom)
         if regel is not None:
             regel.allow_blank = True
             regel.showErrorMessage = True
@@ -146,7 +146,7 @@ def _excel_datum(d):
     return (d - date(1899, 12, 30)).days
 
 
-def _keuzelijst(labels):
+def _dropdown(labels):
     return DataValidation(
         type="list",
         formula1='"' + ",".join(labels) + '"',
@@ -155,17 +155,17 @@ def _keuzelijst(labels):
     )
 
 
-def _formaat(kolom):
+def _number_format(kolom):
     return {DATUM: DATUMFORMAAT, GETAL: GETALFORMAAT}.get(kolom.type)
 
 
-def _rijen(blad, kolommen, rijen):
+def _write_rows(blad, kolommen, rijen):
     for r, rij in enumerate(rijen, start=2):
         for c, (kolom, waarde) in enumerate(zip(kolommen, rij, strict=True), start=1):
-            write_cell(blad.cell(row=r, column=c), waarde, _formaat(kolom))
+            write_cell(blad.cell(row=r, column=c), waarde, _number_format(kolom))
 
 
-def _uitlegblad(blad, met_opgave):
+def _write_explanation(blad, met_opgave):
     regels = UITLEG + ([("", False), (OPGAVE_UITLEG, False)] if met_opgave else [])
     blad.column_dimensions["A"].width = 110
     for r, (tekst, vet) in enumerate(regels, start=1):
@@ -192,19 +192,19 @@ def sjabloon_maken(*, locatie_rijen, opgave_rijen=None):
     per gemeente, or None to leave out the Opgave sheet (gemeente users).
     """
     boek = Workbook()
-    _uitlegblad(boek.active, opgave_rijen is not None)
+    _write_explanation(boek.active, opgave_rijen is not None)
     boek.active.title = BLAD_UITLEG
     blad = boek.create_sheet(BLAD_LOCATIES)
     laatste = len(locatie_rijen) + 1 + EXTRA_RIJEN
     write_header(blad, [k.kop for k in LOCATIE_KOLOMMEN], [k.breedte for k in LOCATIE_KOLOMMEN])
-    _rijen(blad, LOCATIE_KOLOMMEN, locatie_rijen)
-    _validatie(blad, LOCATIE_KOLOMMEN, laatste)
+    _write_rows(blad, LOCATIE_KOLOMMEN, locatie_rijen)
+    _add_validations(blad, LOCATIE_KOLOMMEN, laatste)
     if opgave_rijen is not None:
         blad = boek.create_sheet(BLAD_OPGAVE)
         laatste = len(opgave_rijen) + 1 + 100
         write_header(blad, [k.kop for k in OPGAVE_KOLOMMEN], [k.breedte for k in OPGAVE_KOLOMMEN])
-        _rijen(blad, OPGAVE_KOLOMMEN, opgave_rijen)
-        _validatie(blad, OPGAVE_KOLOMMEN, laatste)
+        _write_rows(blad, OPGAVE_KOLOMMEN, opgave_rijen)
+        _add_validations(blad, OPGAVE_KOLOMMEN, laatste)
     return workbook_bytes(boek)
 
 
@@ -222,10 +222,10 @@ def export_rij(gemeente_code, gemeente_naam, waarden, categorie):
 def locaties_blad(blad, rijen):
     """Fill a sheet with locations and their category; rijen as from export_rij()."""
     write_header(blad, [k.kop for k in EXPORT_KOLOMMEN], [k.breedte for k in EXPORT_KOLOMMEN])
-    _rijen(blad, EXPORT_KOLOMMEN, rijen)
+    _write_rows(blad, EXPORT_KOLOMMEN, rijen)
 
 
-def tekstblad(boek, titel, regels):
+def text_sheet(boek, titel, regels):
     """Add a sheet of plain text lines (what a file holds, definitions)."""
     blad = boek.create_sheet(titel)
     blad.column_dimensions["A"].width = 110
@@ -244,7 +244,7 @@ def locaties_export_maken(*, rijen, titel, bron):
     blad = boek.active
     blad.title = BLAD_LOCATIES
     locaties_blad(blad, rijen)
-    tekstblad(boek, "Over dit bestand", [titel, bron])
+    text_sheet(boek, "Over dit bestand", [titel, bron])
     return workbook_bytes(boek)
 
 

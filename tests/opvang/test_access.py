@@ -30,10 +30,10 @@ def make_import(user, *, gemeente=None, provincie=None):
     return UitvraagImport.objects.create(
         bestandsnaam="uitvraag.xlsx",
         sha256="0" * 64,
-        inhoud=b"PK",
+        bestand=b"PK",
         gemeente=gemeente,
         provincie=provincie,
-        uploaded_by=user,
+        geupload_door=user,
     )
 
 

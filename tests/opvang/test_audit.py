@@ -77,7 +77,7 @@ def test_a_form_save_records_who_when_from_where_and_what(client, gemeente_user,
             "plekken": "120",
             "amv_plekken": "0",
             "beschikbaar_vanaf": "2024-01-01",
-            "version": "1",
+            "versie": "1",
         },
         REMOTE_ADDR="192.0.2.7",
     )
@@ -133,7 +133,7 @@ def test_an_admin_change_is_recorded_with_the_admin_user(client, beheer_user, ge
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     record = locatie.history.order_by("-history_id").first()
-    assert (record.history_user, record.plekken, record.version) == (beheer_user, 90, 2)
+    assert (record.history_user, record.plekken, record.versie) == (beheer_user, 90, 2)
 
 
 def test_the_admin_cannot_delete_locations(client, beheer_user, gemeente):
@@ -171,7 +171,7 @@ def test_users_see_the_history_of_a_location(client, gemeente_user, gemeente):
     client.login(username=gemeente_user.username, password=TEST_PASSWORD)
     response = client.get(reverse("opvang:locatie_wijzigingen", args=[locatie.pk]))
     eerste = response.context["wijzigingen"][0]
-    assert (eerste.soort, eerste.door) == ("gewijzigd", gemeente_user)
+    assert (eerste.actie, eerste.door) == ("gewijzigd", gemeente_user)
     assert ("plekken", 10, 25) in eerste.velden
 
 

@@ -178,7 +178,7 @@ def test_a_submission_racing_the_closing_never_lands_in_a_closed_uitvraag(
 def upload(gemeente, gemeente_user):
     """An uploaded workbook with one new location, previewed and awaiting confirmation."""
     return uitvraagimport_voorbereiden(
-        inhoud=werkboek([rij()]), bestandsnaam="uitvraag.xlsx", user=gemeente_user
+        bestand=werkboek([rij()]), bestandsnaam="uitvraag.xlsx", user=gemeente_user
     )
 
 
@@ -229,7 +229,7 @@ def test_two_confirms_of_one_import_at_once_process_it_once_and_say_so(
 def test_cleaning_up_while_an_import_is_confirmed_leaves_a_truthful_record(
     committed_db, upload, gemeente_user
 ):
-    upload.uploaded_at = timezone.now() - timedelta(days=31)
+    upload.geupload_op = timezone.now() - timedelta(days=31)
     upload.save()
     stale = UitvraagImport.objects.get(pk=upload.pk)
 
@@ -246,7 +246,7 @@ def test_cleaning_up_while_an_import_is_confirmed_leaves_a_truthful_record(
         assert (upload.status, upload.toegevoegd) == (UitvraagImport.Status.VERWERKT, 1)
     else:
         assert isinstance(outcomes[0], ImportVerouderd), outcomes
-        assert (upload.status, bytes(upload.inhoud)) == (UitvraagImport.Status.AFGEWEZEN, b"")
+        assert (upload.status, bytes(upload.bestand)) == (UitvraagImport.Status.AFGEWEZEN, b"")
 
 
 @pytest.mark.django_db(transaction=True)

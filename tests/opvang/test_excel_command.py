@@ -33,13 +33,13 @@ def test_it_imports_both_sheets_and_prints_a_summary(
     )
     call_command(
         "importeer_uitvraag", pad, "--cyclus", "1", "--gebruiker", "beheer",
-        "--soort", "verdeelbesluit", "--bron", "Verdeelbesluit 2024",
+        "--grondslag", "verdeelbesluit", "--bron", "Verdeelbesluit 2024",
     )  # fmt: skip
     uit = capsys.readouterr().out
     assert "1 locatie toegevoegd, 1 gewijzigd, 0 ongewijzigd; 1 opgave vastgelegd." in uit
     assert Locatie.objects.count() == 2
     opgave = Opgave.objects.order_by("-id").first()
-    assert (opgave.soort, opgave.bron, opgave.created_by) == (
+    assert (opgave.grondslag, opgave.bron, opgave.aangemaakt_door) == (
         "verdeelbesluit",
         "Verdeelbesluit 2024",
         beheer_user,

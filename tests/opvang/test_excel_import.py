@@ -9,7 +9,7 @@ from datetime import date
 import openpyxl
 import pytest
 
-from opvang.constants import OpgaveSoort, Soort, Status
+from opvang.constants import Grondslag, Soort, Status
 from opvang.excel import cells
 from opvang.excel.format import LOCATIE_KOLOMMEN, OPGAVE_KOLOMMEN, BestandGeweigerd
 from opvang.excel.validation import ANDERE_GEMEENTE, DUBBELE_LOCATIE, OPGAVE_NIET_TOEGESTAAN
@@ -77,14 +77,14 @@ def voetafdruk():
 
 
 def importeer(inhoud, user, naam="uitvraag.xlsx", **kwargs):
-    record = uitvraagimport_voorbereiden(inhoud=inhoud, bestandsnaam=naam, user=user, **kwargs)
+    record = uitvraagimport_voorbereiden(bestand=inhoud, bestandsnaam=naam, user=user, **kwargs)
     return uitvraagimport_verwerken(record=record, user=user)
 
 
 def fouten_van(inhoud, user, **kwargs):
     before = voetafdruk()
     with pytest.raises(BestandGeweigerd) as exc:
-        uitvraagimport_voorbereiden(inhoud=inhoud, bestandsnaam="fout.xlsx", user=user, **kwargs)
+        uitvraagimport_voorbereiden(bestand=inhoud, bestandsnaam="fout.xlsx", user=user, **kwargs)
     assert voetafdruk() == before
     return [(f.blad, f.rij, f.kolom, f.waarde, f.melding) for f in exc.value.fouten]
 
@@ -96,7 +96,7 @@ def test_a_new_name_creates_a_location_and_a_known_name_updates_it(gemeente, gem
     )
     record = importeer(inhoud, gemeente_user)
     bestaand.refresh_from_db()
-    assert (bestaand.plekken, bestaand.amv_plekken, bestaand.version) == (100, 10, 2)
+    assert (bestaand.plekken, bestaand.amv_plekken, bestaand.versie) == (100, 10, 2)
     nieuw = Locatie.objects.get(naam="Hotel Zuid")
     assert (nieuw.gemeente, nieuw.plekken, nieuw.soort) == (gemeente, 20, Soort.AZC)
     assert (record.status, record.toegevoegd, record.gewijzigd) == ("verwerkt", 1, 1)
@@ -121,7 +121,7 @@ def test_locations_absent_from_the_file_are_left_alone(gemeente, gemeente_user):
     blijft = LocatieFactory(gemeente=gemeente, naam="Oude locatie")
     importeer(werkboek([rij()]), gemeente_user)
     blijft.refresh_from_db()
-    assert blijft.version == 1 and blijft.status == Status.IN_GEBRUIK
+    assert blijft.versie == 1 and blijft.status == Status.IN_GEBRUIK
 
 
 def test_all_errors_are_listed_and_one_error_changes_nothing(gemeente, gemeente_user):
@@ -236,12 +236,12 @@ def test_the_import_is_recorded_and_each_location_history_names_it(gemeente, gem
     import hashlib
 
     sha = hashlib.sha256(inhoud).hexdigest()
-    assert (record.bestandsnaam, record.sha256, record.uploaded_by) == (
+    assert (record.bestandsnaam, record.sha256, record.geupload_door) == (
         "uitvraag-utrecht.xlsx",
         sha,
         gemeente_user,
     )
-    assert record.processed_at is not None
+    assert record.verwerkt_op is not None
     reden = f"Import uitvraag-utrecht.xlsx (sha256 {sha[:12]})"
     for locatie in Locatie.objects.all():
         laatste = locatie.history.order_by("-history_id").first()
@@ -262,10 +262,10 @@ def test_a_long_file_name_still_fits_the_change_reason(gemeente, gemeente_user):
 def test_a_change_between_preview_and_confirmation_refuses_the_import(gemeente, gemeente_user):
     locatie = LocatieFactory(gemeente=gemeente, naam="AZC Noord", plekken=50)
     record = uitvraagimport_voorbereiden(
-        inhoud=werkboek([rij()]), bestandsnaam="u.xlsx", user=gemeente_user
+        bestand=werkboek([rij()]), bestandsnaam="u.xlsx", user=gemeente_user
     )
     locatie.plekken = 60
-    locatie.version += 1
+    locatie.versie += 1
     locatie.save()
     history = Locatie.history.count()
 
@@ -306,14 +306,20 @@ def test_prt_sets_targets_from_the_opgave_sheet_as_new_versions(
         naam="verdeelbesluit.xlsx",
         provincie=gemeente.provincie,
         cyclus=cyclus,
-        opgave_soort=OpgaveSoort.VERDEELBESLUIT,
+        opgave_grondslag=Grondslag.VERDEELBESLUIT,
     )
     assert record.opgaven == 1
     nieuw = Opgave.objects.exclude(pk=oud.pk).get(gemeente=gemeente)
-    assert (nieuw.plekken, nieuw.amv_plekken, nieuw.soort, nieuw.bron, nieuw.created_by) == (
+    assert (
+        nieuw.plekken,
+        nieuw.amv_plekken,
+        nieuw.grondslag,
+        nieuw.bron,
+        nieuw.aangemaakt_door,
+    ) == (
         1946,
         152,
-        OpgaveSoort.VERDEELBESLUIT,
+        Grondslag.VERDEELBESLUIT,
         "verdeelbesluit.xlsx",
         prt_user,
     )
@@ -336,7 +342,9 @@ def test_prt_cannot_import_rows_of_another_province(gemeente, vreemde_gemeente, 
 def test_the_history_of_imports_is_append_only(gemeente, gemeente_user):
     from django.db import DatabaseError, transaction
 
-    uitvraagimport_voorbereiden(inhoud=werkboek([rij()]), bestandsnaam="u.xlsx", user=gemeente_user)
+    uitvraagimport_voorbereiden(
+        bestand=werkboek([rij()]), bestandsnaam="u.xlsx", user=gemeente_user
+    )
     for schrijf in (lambda qs: qs.delete(), lambda qs: qs.update(bestandsnaam="anders")):
         with pytest.raises(DatabaseError), transaction.atomic():
             schrijf(UitvraagImport.history.model.objects.all())

@@ -196,7 +196,7 @@ def test_a_change_after_the_preview_refuses_the_confirmation(client, gemeente, g
     url = reverse("opvang:excel_importeren_gemeente", args=[gemeente.code])
     upload(client, url, werkboek([rij()]))
     record = UitvraagImport.objects.get()
-    locatie.plekken, locatie.version = 70, locatie.version + 1
+    locatie.plekken, locatie.versie = 70, locatie.versie + 1
     locatie.save()
 
     response = client.post(reverse("opvang:import_detail", args=[record.pk]), follow=True)
@@ -230,13 +230,22 @@ def test_prt_loads_targets_for_the_whole_province(client, gemeente, prt_user, cy
     url = reverse("opvang:excel_importeren_provincie", args=[gemeente.provincie.code])
     inhoud = werkboek([rij()], opgaven=[["GM0344", "Utrecht", 1946, 152]])
     response = upload(
-        client, url, inhoud, naam="besluit.xlsx", cyclus=cyclus.pk, opgave_soort="verdeelbesluit"
+        client,
+        url,
+        inhoud,
+        naam="besluit.xlsx",
+        cyclus=cyclus.pk,
+        opgave_grondslag="verdeelbesluit",
     )
     record = UitvraagImport.objects.get()
     assert "1.988 (AMV 169)" in client.get(response.url).content.decode()
     client.post(reverse("opvang:import_detail", args=[record.pk]))
     opgave = gemeente.opgaven.order_by("-id").first()
-    assert (opgave.plekken, opgave.soort, opgave.bron) == (1946, "verdeelbesluit", "besluit.xlsx")
+    assert (opgave.plekken, opgave.grondslag, opgave.bron) == (
+        1946,
+        "verdeelbesluit",
+        "besluit.xlsx",
+    )
     assert Locatie.objects.get().gemeente == gemeente
 
 

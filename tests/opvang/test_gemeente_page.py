@@ -51,7 +51,7 @@ def test_the_latest_version_of_the_opgave_applies(client, gemeente_user, gemeent
         gemeente=gemeente,
         cyclus=cyclus,
         plekken=1946,
-        soort="verdeelbesluit",
+        grondslag="verdeelbesluit",
         datum=date(2024, 12, 31),
     )
     client.login(username=gemeente_user.username, password=TEST_PASSWORD)

@@ -73,7 +73,7 @@ def test_normal_writes_commit_with_their_history(
     response = client.post(
         reverse("opvang:locatie_wijzigen", args=[locatie.pk]),
         {"naam": "azc Oost", "soort": "azc", "status": Status.IN_VOORBEREIDING,
-         "plekken": "20", "amv_plekken": "0", "version": "1"},
+         "plekken": "20", "amv_plekken": "0", "versie": "1"},
     )  # fmt: skip
     assert response.status_code == 302
     importeer(werkboek([rij(Naam_locatie="Hotel Zuid")]), gemeente_user)

@@ -14,13 +14,13 @@ def preview(user, gemeente, dagen_geleden):
     record = UitvraagImport(
         bestandsnaam="uitvraag.xlsx",
         sha256="a" * 64,
-        inhoud=b"PK...",
-        uploaded_by=user,
+        bestand=b"PK...",
+        geupload_door=user,
         gemeente=gemeente,
         provincie=gemeente.provincie,
     )
     record.save()
-    record.uploaded_at = timezone.now() - timedelta(days=dagen_geleden)
+    record.geupload_op = timezone.now() - timedelta(days=dagen_geleden)
     record.save()
     return record
 
@@ -32,7 +32,7 @@ def test_old_unconfirmed_uploads_lose_their_file_but_keep_their_trace(gemeente_u
     call_command("imports_opschonen", dagen=30, stdout=uit)
     oud.refresh_from_db()
     recent.refresh_from_db()
-    assert (oud.status, bytes(oud.inhoud), oud.sha256) == ("afgewezen", b"", "a" * 64)
+    assert (oud.status, bytes(oud.bestand), oud.sha256) == ("afgewezen", b"", "a" * 64)
     assert oud.history.first().history_change_reason == "Opgeschoond: nooit bevestigd"
-    assert (recent.status, bytes(recent.inhoud)) == ("preview", b"PK...")
+    assert (recent.status, bytes(recent.bestand)) == ("preview", b"PK...")
     assert "1 onbevestigde import(s) opgeschoond." in uit.getvalue()

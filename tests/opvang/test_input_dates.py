@@ -57,7 +57,7 @@ def test_closing_refuses_an_implausible_end_date(ingelogd, gemeente):
     locatie = LocatieFactory(gemeente=gemeente)
     response = ingelogd.post(
         reverse("opvang:locatie_afsluiten", args=[locatie.pk]),
-        {"status": "beeindigd", "beschikbaar_tot": "9999-12-31", "reden": "Dicht", "version": "1"},
+        {"status": "beeindigd", "beschikbaar_tot": "9999-12-31", "reden": "Dicht", "versie": "1"},
     )
     assert response.context["form"].errors["beschikbaar_tot"] == [DATUM_BUITEN_BEREIK]
     locatie.refresh_from_db()

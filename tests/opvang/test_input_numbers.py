@@ -98,7 +98,7 @@ def test_the_opgave_sheet_reads_dutch_numbers_too(gemeente, prt_user, cyclus, ko
         prt_user,
         provincie=gemeente.provincie,
         cyclus=cyclus,
-        opgave_soort="indicatief",
+        opgave_grondslag="indicatief",
     )
     nieuw = Opgave.objects.get()
     assert (nieuw.plekken, nieuw.amv_plekken) == ((1000, 150) if kolom == 2 else (2000, 1000))
@@ -117,7 +117,7 @@ def test_the_admin_reads_a_thousand_in_a_target(client, gemeente, cyclus):
     data = {
         "gemeente": gemeente.pk,
         "cyclus": cyclus.pk,
-        "soort": "indicatief",
+        "grondslag": "indicatief",
         "bron": "Brief minister",
         "datum": "2024-02-01",
     }

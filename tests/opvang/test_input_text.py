@@ -162,7 +162,7 @@ def test_the_admin_refuses_control_characters(client, beheerder, gemeente, cyclu
         {
             "gemeente": gemeente.pk,
             "cyclus": cyclus.pk,
-            "soort": "indicatief",
+            "grondslag": "indicatief",
             "plekken": "500",
             "bron": "Brief\x1b[31m minister",
             "datum": "2024-02-01",

@@ -87,11 +87,11 @@ def test_a_duplicate_name_in_the_same_gemeente_is_refused(ingelogd, gemeente):
 
 def test_a_gemeente_user_edits_a_location_and_the_version_goes_up(ingelogd, gemeente):
     locatie = LocatieFactory(gemeente=gemeente, naam="azc Joseph Haydnlaan", plekken=300)
-    data = {**GELDIG, "plekken": "350", "version": "1"}
+    data = {**GELDIG, "plekken": "350", "versie": "1"}
     response = ingelogd.post(reverse("opvang:locatie_wijzigen", args=[locatie.pk]), data)
     locatie.refresh_from_db()
     assert response.status_code == 302
-    assert (locatie.plekken, locatie.version) == (350, 2)
+    assert (locatie.plekken, locatie.versie) == (350, 2)
 
 
 def test_a_stale_edit_is_refused_showing_what_changed_and_keeping_the_input(
@@ -101,12 +101,12 @@ def test_a_stale_edit_is_refused_showing_what_changed_and_keeping_the_input(
     # A colleague saves first, from version 1.
     ingelogd.post(
         reverse("opvang:locatie_wijzigen", args=[locatie.pk]),
-        {**GELDIG, "plekken": "320", "version": "1"},
+        {**GELDIG, "plekken": "320", "versie": "1"},
     )
     # The second official still edits version 1.
     response = ingelogd.post(
         reverse("opvang:locatie_wijzigen", args=[locatie.pk]),
-        {**GELDIG, "plekken": "999", "amv_plekken": "0", "version": "1"},
+        {**GELDIG, "plekken": "999", "amv_plekken": "0", "versie": "1"},
     )
     locatie.refresh_from_db()
     assert response.status_code == 409
@@ -127,7 +127,7 @@ def test_closing_a_location_keeps_it_with_its_end_date(ingelogd, gemeente):
             "status": Status.BEEINDIGD,
             "beschikbaar_tot": "2025-03-31",
             "reden": "Pand verkocht",
-            "version": "1",
+            "versie": "1",
         },
     )
     locatie.refresh_from_db()
@@ -140,7 +140,7 @@ def test_closing_as_beeindigd_needs_an_end_date(ingelogd, gemeente):
     locatie = LocatieFactory(gemeente=gemeente)
     response = ingelogd.post(
         reverse("opvang:locatie_afsluiten", args=[locatie.pk]),
-        {"status": Status.BEEINDIGD, "beschikbaar_tot": "", "reden": "Gesloten", "version": "1"},
+        {"status": Status.BEEINDIGD, "beschikbaar_tot": "", "reden": "Gesloten", "versie": "1"},
     )
     locatie.refresh_from_db()
     assert forms.EINDDATUM_VERPLICHT in response.context["form"].errors["beschikbaar_tot"]
@@ -152,7 +152,7 @@ def test_prt_reads_a_location_but_cannot_edit_it(client, prt_user, gemeente):
     client.login(username=prt_user.username, password=TEST_PASSWORD)
     assert client.get(locatie.get_absolute_url()).status_code == 200
     response = client.post(
-        reverse("opvang:locatie_wijzigen", args=[locatie.pk]), {**GELDIG, "version": "1"}
+        reverse("opvang:locatie_wijzigen", args=[locatie.pk]), {**GELDIG, "versie": "1"}
     )
     assert response.status_code == 403
     locatie.refresh_from_db()
@@ -165,7 +165,7 @@ def test_another_gemeente_cannot_see_or_change_a_location(client, andere_gemeent
     assert client.get(locatie.get_absolute_url()).status_code == 404
     response = client.post(
         reverse("opvang:locatie_wijzigen", args=[locatie.pk]),
-        {**GELDIG, "plekken": "1", "version": "1"},
+        {**GELDIG, "plekken": "1", "versie": "1"},
     )
     assert response.status_code == 404
     locatie.refresh_from_db()

@@ -58,8 +58,8 @@ def test_stored_names_are_cleaned_and_look_alikes_renamed_without_loss(gemeente,
         bel: "Hotel Zuid",
     }
     assert Locatie.objects.get(pk=vies).toelichting == "Een\ntwee"
-    assert Locatie.objects.get(pk=schoon).version == 1
-    assert Locatie.objects.get(pk=bel).version == 2
+    assert Locatie.objects.get(pk=schoon).versie == 1
+    assert Locatie.objects.get(pk=bel).versie == 2
     nieuw = Locatie.history.order_by("history_id")[history:]
     assert [(h.id, h.naam, h.history_user, h.history_type) for h in nieuw] == [
         (vies, "AZC Noord (2)", None, "~"),
@@ -115,7 +115,7 @@ def test_stored_dates_outside_the_range_are_brought_to_its_bounds(gemeente, oude
     migratie.begrenzen(state_apps(("opvang", "0006_locatie_naam_uniek")), None)
 
     datums = {
-        loc.pk: (loc.beschikbaar_vanaf, loc.beschikbaar_tot, loc.version)
+        loc.pk: (loc.beschikbaar_vanaf, loc.beschikbaar_tot, loc.versie)
         for loc in Locatie.objects.all()
     }
     assert datums == {

@@ -110,12 +110,15 @@ def test_referentie_applicable_targets_are_the_known_ones(cyclus1):
     assert len(geldend) == 8
     assert sum(o.plekken for o in geldend.values()) == 3926
     assert (geldend["Utrecht"].plekken, geldend["Utrecht"].amv_plekken) == (1946, 152)
-    assert geldend["Utrecht"].soort == "verdeelbesluit"
+    assert geldend["Utrecht"].grondslag == "verdeelbesluit"
     assert geldend["Woudenberg"].plekken == 0
     assert geldend["Amersfoort"].plekken == 961
     assert geldend["Amersfoort"].amv_plekken is None
     assert not Opgave.objects.filter(is_demo=True).exists()
-    assert Opgave.objects.filter(gemeente__naam="Utrecht", soort="indicatief").get().plekken == 1988
+    assert (
+        Opgave.objects.filter(gemeente__naam="Utrecht", grondslag="indicatief").get().plekken
+        == 1988
+    )
 
 
 def test_loading_referentie_twice_changes_nothing(referentie):

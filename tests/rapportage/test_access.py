@@ -18,7 +18,7 @@ def document(provincie, cyclus, cvdk_user):
     document = DocumentVersie(
         provincie=provincie,
         cyclus=cyclus,
-        soort="verslag",
+        document="verslag",
         versie=1,
         kenmerk="D/24/1",
         datum=date(2024, 10, 30),

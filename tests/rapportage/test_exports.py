@@ -18,8 +18,8 @@ MAX_QUERIES = 20
 HYPERLINK = '=HYPERLINK("http://example.com","klik")'
 
 
-def url(soort, provincie="PV26", **query):
-    base = reverse(f"rapportage:gemeenten_{soort}", args=[provincie])
+def url(extension, provincie="PV26", **query):
+    base = reverse(f"rapportage:gemeenten_{extension}", args=[provincie])
     return base + "?" + "&".join(f"{k}={v}" for k, v in query.items())
 
 
@@ -171,23 +171,23 @@ def test_the_workbook_is_the_provincial_overview(demo, cyclus1):
     assert any(regel.startswith("Harde plancapaciteit:") for regel in over)
 
 
-@pytest.mark.parametrize("soort", ["csv", "xlsx"])
+@pytest.mark.parametrize("extension", ["csv", "xlsx"])
 def test_exports_run_in_a_fixed_number_of_queries_for_utrecht(
-    client, demo_prt, soort, django_assert_max_num_queries
+    client, demo_prt, extension, django_assert_max_num_queries
 ):
     client.force_login(demo_prt)
     for query in ({}, {"bron": "akkoord", "band": "onder_50"}):
         with django_assert_max_num_queries(MAX_QUERIES):
-            assert client.get(url(soort, **query)).status_code == 200
+            assert client.get(url(extension, **query)).status_code == 200
 
 
-@pytest.mark.parametrize("soort", ["csv", "xlsx"])
+@pytest.mark.parametrize("extension", ["csv", "xlsx"])
 def test_exports_run_in_a_fixed_number_of_queries_for_a_large_province(
-    client, grote_provincie, soort, django_assert_max_num_queries
+    client, grote_provincie, extension, django_assert_max_num_queries
 ):
     client.force_login(grote_provincie.prt)
     with django_assert_max_num_queries(MAX_QUERIES):
-        response = client.get(url(soort, provincie="PV90"))
+        response = client.get(url(extension, provincie="PV90"))
     assert response.status_code == 200
 
 

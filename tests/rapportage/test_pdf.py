@@ -20,7 +20,7 @@ from opvang.constants import Status
 from rapportage.documenten import CONCEPT, Kop, document_context, document_pdf
 from rapportage.documenten_forms import KENMERK_BESTAAT
 from rapportage.models import DocumentDownload, DocumentIsVastgesteld, DocumentVersie
-from rapportage.pdf import GeweigerdeBron, static_pad
+from rapportage.pdf import GeweigerdeBron, static_path
 from rapportage.selectors import verslag_rapport
 from tests.factories import (
     TEST_PASSWORD,
@@ -57,9 +57,9 @@ def nl(getal):
         return number_format(getal, force_grouping=True)
 
 
-def concept(soort, rapport):
+def concept(document, rapport):
     kop = Kop(kenmerk="", datum=date(2024, 10, 30), status=CONCEPT)
-    return document_pdf(document_context(soort=soort, rapport=rapport, kop=kop))
+    return document_pdf(document_context(document=document, rapport=rapport, kop=kop))
 
 
 def regel(rij):
@@ -197,11 +197,11 @@ def test_hostile_text_is_printed_literally_and_fetches_nothing(lokale_server):
 )
 def test_the_fetcher_refuses_everything_but_our_static_files(url):
     with pytest.raises(GeweigerdeBron):
-        static_pad(url)
+        static_path(url)
 
 
 def test_the_fetcher_serves_our_static_files():
-    pad = static_pad("https://opvangregister.invalid/static/rapportage/pdf.css")
+    pad = static_path("https://opvangregister.invalid/static/rapportage/pdf.css")
     assert pad.name == "pdf.css"
 
 
@@ -220,12 +220,12 @@ def test_the_cli_writes_the_concept_verslag(demo, tmp_path):
     assert "CONCEPT" in inhoud
 
 
-def archiefversie(provincie, door, *, soort, kenmerk):
+def archiefversie(provincie, door, *, document, kenmerk):
     """Store a vastgestelde version directly (its PDF bytes need not be a real document)."""
     versie = DocumentVersie(
         provincie=provincie,
         cyclus_id=1,
-        soort=soort,
+        document=document,
         versie=1,
         kenmerk=kenmerk,
         datum=date(2024, 10, 30),
@@ -254,8 +254,8 @@ def prt(demo):
     return UserFactory(username="prt-test", rol=Rol.PRT, provincie=demo)
 
 
-def vaststellen_url(soort="verslag"):
-    return reverse("rapportage:document_vaststellen", args=["PV26", 1, soort])
+def vaststellen_url(document="verslag"):
+    return reverse("rapportage:document_vaststellen", args=["PV26", 1, document])
 
 
 VASTSTELLING = {
@@ -300,7 +300,7 @@ def test_a_vastgesteld_version_never_changes(client, cvdk, prt, demo):
 
 
 def test_the_database_refuses_to_change_a_vastgesteld_version(cvdk, demo):
-    archiefversie(demo, cvdk, soort="verslag", kenmerk="K1")
+    archiefversie(demo, cvdk, document="verslag", kenmerk="K1")
     for sql in [
         "UPDATE rapportage_documentversie SET kenmerk = 'x'",
         "DELETE FROM rapportage_documentversie",
@@ -311,7 +311,7 @@ def test_the_database_refuses_to_change_a_vastgesteld_version(cvdk, demo):
 
 
 def test_a_used_kenmerk_is_refused(client, cvdk, demo):
-    archiefversie(demo, cvdk, soort="plan", kenmerk="D/24/161337")
+    archiefversie(demo, cvdk, document="plan", kenmerk="D/24/161337")
     response = login(client, cvdk).post(vaststellen_url(), VASTSTELLING)
     assert response.status_code == 200
     assert (
@@ -342,7 +342,7 @@ def test_an_unknown_document_kind_is_404(client, prt):
 
 def test_documents_of_another_province_are_404(client, gelderland_prt, cvdk, demo):
 
-    versie = archiefversie(demo, cvdk, soort="verslag", kenmerk="K1")
+    versie = archiefversie(demo, cvdk, document="verslag", kenmerk="K1")
     login(client, gelderland_prt)
     assert client.get(reverse("rapportage:document_download", args=[versie.pk])).status_code == 404
     url = reverse("rapportage:document_concept", args=["PV26", 1, "verslag"])

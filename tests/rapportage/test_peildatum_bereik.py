@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from kern.dates import DATUM_BUITEN_BEREIK
 from rapportage.documenten_forms import VaststellenForm
-from rapportage.selectors import OngeldigeParameter, lees_peildatum, verslag_rapport
+from rapportage.selectors import OngeldigeParameter, parse_peildatum, verslag_rapport
 from tests.factories import LocatieFactory
 
 pytestmark = pytest.mark.django_db
@@ -101,5 +101,5 @@ def test_the_report_itself_refuses_an_implausible_peildatum(gemeente, cyclus):
     with pytest.raises(OngeldigeParameter, match=DATUM_BUITEN_BEREIK):
         verslag_rapport(provincie=gemeente.provincie, cyclus=cyclus, peildatum=date(9999, 12, 31))
     with pytest.raises(OngeldigeParameter, match=DATUM_BUITEN_BEREIK):
-        lees_peildatum("0001-01-01")
-    assert lees_peildatum("2100-12-31") == date(2100, 12, 31)
+        parse_peildatum("0001-01-01")
+    assert parse_peildatum("2100-12-31") == date(2100, 12, 31)

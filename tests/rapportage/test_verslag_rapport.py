@@ -16,7 +16,7 @@ from opvang.telregels import Telling
 from rapportage.selectors import (
     ONBEKENDE_BRON,
     ONGELDIGE_PEILDATUM,
-    lees_peildatum,
+    parse_peildatum,
     verslag_rapport,
 )
 from tests.factories import GemeenteFactory, LocatieFactory
@@ -144,9 +144,9 @@ def test_an_unknown_source_is_refused_in_dutch(demo, cyclus1):
 
 def test_a_bad_peildatum_is_refused_in_dutch():
     with pytest.raises(ValueError) as fout:
-        lees_peildatum("15-10-2024")
+        parse_peildatum("15-10-2024")
     assert str(fout.value) == ONGELDIGE_PEILDATUM
-    assert lees_peildatum("2024-10-15") == PEILDATUM
+    assert parse_peildatum("2024-10-15") == PEILDATUM
 
 
 def test_without_an_uitvraag_no_row_has_a_submission_status(demo, cyclus1):

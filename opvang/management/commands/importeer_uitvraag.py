@@ -6,10 +6,10 @@ from django.core.management.base import BaseCommand, CommandError
 
 from gemeenten.constants import Rol
 from gemeenten.models import Gemeente, User
-from opvang.constants import OpgaveSoort
+from opvang.constants import Grondslag
 from opvang.excel.format import BestandGeweigerd
 from opvang.excel.preview import samenvatting_tekst
-from opvang.excel.safety import lees_begrensd
+from opvang.excel.safety import read_limited
 from opvang.models import Cyclus
 from opvang.services_import import (
     ImportVerouderd,
@@ -30,22 +30,22 @@ class Command(BaseCommand):
         parser.add_argument("--gebruiker", required=True, help="gebruikersnaam (rol beheer)")
         parser.add_argument("--gemeente", help="alleen rijen van deze gemeente (GMxxxx)")
         parser.add_argument(
-            "--soort",
-            choices=OpgaveSoort.values,
-            default=OpgaveSoort.INDICATIEF,
-            help="soort van de nieuwe opgaveversies (standaard indicatief)",
+            "--grondslag",
+            choices=Grondslag.values,
+            default=Grondslag.INDICATIEF,
+            help="grondslag van de nieuwe opgaveversies (standaard indicatief)",
         )
         parser.add_argument(
             "--bron", default="", help="bron van de opgaven (standaard de bestandsnaam)"
         )
 
-    def handle(self, *args, pad, cyclus, gebruiker, gemeente, soort, bron, **options):
+    def handle(self, *args, pad, cyclus, gebruiker, gemeente, grondslag, bron, **options):
         user = self._gebruiker(gebruiker)
         cyclus = self._cyclus(cyclus)
         gemeente = self._gemeente(gemeente)
         pad = self._pad(pad)
         try:
-            record = self._importeer(pad, user, gemeente, cyclus, soort, bron)
+            record = self._importeer(pad, user, gemeente, cyclus, grondslag, bron)
         except BestandGeweigerd as exc:
             self._meld_fouten(exc.fouten)
             raise CommandError(
@@ -57,17 +57,17 @@ class Command(BaseCommand):
         self.stdout.write(f"{pad.name} (sha256 {record.sha256}) geïmporteerd.")
         self.stdout.write(samenvatting_tekst(record.voorbeeld))
 
-    def _importeer(self, pad, user, gemeente, cyclus, soort, bron):
+    def _importeer(self, pad, user, gemeente, cyclus, grondslag, bron):
         """Prepare the import of the file and carry it out; return its record."""
-        with pad.open("rb") as bestand:
-            inhoud = lees_begrensd(bestand)
+        with pad.open("rb") as f:
+            bestand = read_limited(f)
         record = uitvraagimport_voorbereiden(
-            inhoud=inhoud,
+            bestand=bestand,
             bestandsnaam=pad.name,
             user=user,
             gemeente=gemeente,
             cyclus=cyclus,
-            opgave_soort=soort,
+            opgave_grondslag=grondslag,
             bron=bron,
         )
         uitvraagimport_verwerken(record=record, user=user)

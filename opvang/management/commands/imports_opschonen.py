@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from kern.audit import toeschrijven
+from kern.audit import attribute_to
 from opvang.models import UitvraagImport
 
 MELDING = "Niet bevestigd binnen {dagen} dagen; het bestand is verwijderd."
@@ -31,7 +31,7 @@ class Command(BaseCommand):
     def handle(self, *args, dagen, **options):
         grens = timezone.now() - timedelta(days=dagen)
         oud = UitvraagImport.objects.filter(
-            status=UitvraagImport.Status.PREVIEW, uploaded_at__lt=grens
+            status=UitvraagImport.Status.PREVIEW, geupload_op__lt=grens
         ).values_list("pk", flat=True)
         aantal = sum(self._opschonen(pk, dagen) for pk in list(oud))
         self.stdout.write(f"{aantal} onbevestigde import(s) opgeschoond.")
@@ -46,15 +46,15 @@ class Command(BaseCommand):
             record = (
                 UitvraagImport.objects.select_for_update()
                 .filter(pk=pk, status=UitvraagImport.Status.PREVIEW)
-                .defer("inhoud", "voorbeeld")
+                .defer("bestand", "voorbeeld")
                 .first()
             )
             if record is None:
                 return 0
             record.status = UitvraagImport.Status.AFGEWEZEN
             record.melding = MELDING.format(dagen=dagen)
-            record.inhoud = b""
+            record.bestand = b""
             record.voorbeeld = {}
-            toeschrijven(record, None, "Opgeschoond: nooit bevestigd")
+            attribute_to(record, None, "Opgeschoond: nooit bevestigd")
             record.save()
         return 1

@@ -21,7 +21,7 @@ from django.db import transaction
 from accounts.services import gebruiker_rechten_toepassen
 from gemeenten.constants import Rol
 from gemeenten.models import Gemeente, Provincie, User
-from opvang.constants import OpgaveSoort, Soort, Status
+from opvang.constants import Grondslag, Soort, Status
 from opvang.models import Cyclus, Locatie, Opgave
 
 URL = "http://127.0.0.1:8000"
@@ -468,7 +468,7 @@ class Command(BaseCommand):
         _, created = Opgave.objects.get_or_create(
             gemeente=gemeente,
             cyclus=cyclus,
-            soort=OpgaveSoort.INDICATIEF,
+            grondslag=Grondslag.INDICATIEF,
             bron=DEMO_OPGAVE_BRON,
             is_demo=True,
             defaults={

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from gemeenten.models import Provincie
-from rapportage.constants import DocumentSoort
+from rapportage.constants import Document
 from rapportage.documenten import CONCEPT, Kop, document_context, document_pdf
 from rapportage.selectors import BRON_ACTUEEL, BRONNEN
 from rapportage.serializers import rapport_als_json
@@ -30,7 +30,7 @@ class Command(BaseCommand):
     )
 
     # option destination -> method writing that output
-    UITVOER = {"json": "schrijf_json", "pdf": "schrijf_pdf"}
+    UITVOER = {"json": "write_json", "pdf": "write_pdf"}
 
     def add_arguments(self, parser):
         parser.add_argument("--provincie", required=True, help="CBS-code, bijvoorbeeld PV26.")
@@ -64,12 +64,12 @@ class Command(BaseCommand):
             raise CommandError(keuze.foutmelding())
         return keuze.vraag().rapport()
 
-    def schrijf_json(self, rapport, options):
+    def write_json(self, rapport, options):
         self.stdout.write(json.dumps(rapport_als_json(rapport), indent=2, ensure_ascii=False))
 
-    def schrijf_pdf(self, rapport, options):
+    def write_pdf(self, rapport, options):
         kop = Kop(kenmerk="", datum=timezone.localdate(), status=CONCEPT)
-        pdf = document_pdf(document_context(soort=DocumentSoort.VERSLAG, rapport=rapport, kop=kop))
+        pdf = document_pdf(document_context(document=Document.VERSLAG, rapport=rapport, kop=kop))
         try:
             Path(options["pdf"]).write_bytes(pdf)
         except OSError:
