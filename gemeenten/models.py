@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from kern.append_only import AppendOnlyMixin
 from kern.audit import AuditedModel, AuditFields
 from kern.fields import CleanCharField, PlausibleDateField, PositiveWholeNumberField
 
@@ -124,12 +125,6 @@ class User(AbstractUser):
         return self.rol in (Rol.PRT, Rol.CVDK)
 
     @property
-    def scope_provincie_id(self):
-        if self.is_gemeente:
-            return self.gemeente.provincie_id if self.gemeente_id else None
-        return self.provincie_id
-
-    @property
     def scope_label(self):
         if self.is_gemeente and self.gemeente_id:
             return f"gemeente {self.gemeente.naam}"
@@ -153,7 +148,7 @@ class UserSession(models.Model):
         return f"sessie van {self.user} sinds {self.created_at:%Y-%m-%d %H:%M}"
 
 
-class Rechtenwijziging(models.Model):
+class Rechtenwijziging(AppendOnlyMixin, models.Model):
     """One change of a user's rights or account: who changed what of whom, when, from where.
 
     Append-only, like the audit trail: save() and delete() refuse changes and database
@@ -177,6 +172,10 @@ class Rechtenwijziging(models.Model):
 
     objects = RechtenwijzigingQuerySet.as_manager()
 
+    IsFinal = RechtenwijzigingIsVastgelegd
+    NOT_CHANGED = "Een vastgelegde rechtenwijziging verandert nooit."
+    NOT_DELETED = "Rechtenwijzigingen worden nooit verwijderd."
+
     class Meta:
         verbose_name = "rechtenwijziging"
         verbose_name_plural = "rechtenwijzigingen"
@@ -184,11 +183,3 @@ class Rechtenwijziging(models.Model):
 
     def __str__(self):
         return f"{self.get_gebeurtenis_display()}: {self.gebruiker}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise RechtenwijzigingIsVastgelegd("Een vastgelegde rechtenwijziging verandert nooit.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise RechtenwijzigingIsVastgelegd("Rechtenwijzigingen worden nooit verwijderd.")

@@ -1,3 +1,4 @@
+from kern.append_only import AppendOnlyQuerySet, RecordIsFinal
 from kern.audit import AuditedQuerySet
 
 from .scope import gebruiker_scope_filter, scope_filter
@@ -9,14 +10,11 @@ class GemeenteQuerySet(AuditedQuerySet):
         return scope_filter(self, user, path="")
 
 
-class RechtenwijzigingIsVastgelegd(RuntimeError):
+class RechtenwijzigingIsVastgelegd(RecordIsFinal):
     """A recorded change of rights never changes and is never deleted."""
 
 
-class RechtenwijzigingQuerySet(AuditedQuerySet):
+class RechtenwijzigingQuerySet(AppendOnlyQuerySet):
     def for_user(self, user):
         """Return the changes of the users the user manages (gebruiker_scope_filter)."""
         return gebruiker_scope_filter(self, user, path="gebruiker")
-
-    def delete(self):
-        raise RechtenwijzigingIsVastgelegd("Rechtenwijzigingen worden nooit verwijderd.")

@@ -138,3 +138,18 @@ def get_uitvraagimport_for_user_or_404(user, pk):
         user,
         pk=pk,
     )
+
+
+def get_uitvraagimport_to_confirm_or_404(user, pk):
+    """Return the user's own import awaiting confirmation, still theirs to write; else 404.
+
+    A gemeente's import needs the right to edit that gemeente's locations still (403 for
+    a reader, as on the gemeente's pages); a province's import the scope of
+    get_uitvraagimport_for_user_or_404.
+    """
+    record = get_uitvraagimport_for_user_or_404(user, pk)
+    if record.status != UitvraagImport.Status.PREVIEW:
+        raise Http404("Geen import gevonden.")
+    if record.gemeente_id:
+        get_gemeente_for_user_or_404(user, record.gemeente.code, for_edit=True)
+    return record

@@ -21,7 +21,7 @@ from kern.security_log import security_log
 from .access import (
     get_gemeente_for_user_or_404,
     get_provincie_for_user_or_404,
-    get_uitvraagimport_for_user_or_404,
+    get_uitvraagimport_to_confirm_or_404,
     may_import_provincie,
 )
 from .excel.format import BestandGeweigerd
@@ -30,7 +30,6 @@ from .excel.preview import heeft_wijzigingen, samenvatting_tekst
 from .excel.safety import read_limited
 from .excel.selectors import export_rijen, sjabloon_rijen
 from .excel.writer import foutenlijst_maken, locaties_export_maken, sjabloon_maken
-from .models import UitvraagImport
 from .selectors import kies_cyclus
 from .services_import import ImportVerouderd, uitvraagimport_verwerken, uitvraagimport_voorbereiden
 
@@ -182,21 +181,11 @@ def _upload_page(request, form, gemeente, provincie, fouten):
     return render(request, "opvang/excel_upload.html", context)
 
 
-def _get_import_for_user_or_404(user, pk):
-    """Return the user's own import awaiting confirmation, still in their scope; else 404."""
-    record = get_uitvraagimport_for_user_or_404(user, pk)
-    if record.status != UitvraagImport.Status.PREVIEW:
-        raise Http404("Geen import gevonden.")
-    if record.gemeente_id:
-        get_gemeente_for_user_or_404(user, record.gemeente.code, for_edit=True)
-    return record
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_detail(request, pk):
     """Show what the stored file changes (GET); process it (POST, the confirmation)."""
-    record = _get_import_for_user_or_404(request.user, pk)
+    record = get_uitvraagimport_to_confirm_or_404(request.user, pk)
     if request.method == "POST":
         return _bevestigen(request, record)
     context = _context(

@@ -6,6 +6,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from gemeenten.scope import provincie_scope_filter
+from kern.append_only import AppendOnlyMixin, AppendOnlyQuerySet, RecordIsFinal
 from kern.audit import AuditedModel, AuditedQuerySet, AuditFields
 from kern.fields import CleanCharField, CleanTextField, PlausibleDateField
 from kern.text import MAX_DOCUMENTTEKST
@@ -13,20 +14,17 @@ from kern.text import MAX_DOCUMENTTEKST
 from .constants import Document
 
 
-class DocumentIsVastgesteld(RuntimeError):
+class DocumentIsVastgesteld(RecordIsFinal):
     """A vastgesteld document never changes: a correction is a new version."""
 
 
-class DocumentVersieQuerySet(AuditedQuerySet):
+class DocumentVersieQuerySet(AppendOnlyQuerySet):
     def for_user(self, user):
         """Return the versions of the provinces the user reads as a whole."""
         return provincie_scope_filter(self, user)
 
-    def delete(self):
-        raise DocumentIsVastgesteld("Vastgestelde documenten worden nooit verwijderd.")
 
-
-class DocumentVersie(AuditedModel):
+class DocumentVersie(AppendOnlyMixin, AuditedModel):
     """One vastgesteld version of a verslag or plan: its PDF and the figures behind it.
 
     Rows are written once and never changed or deleted, by the app (save and delete
@@ -56,6 +54,10 @@ class DocumentVersie(AuditedModel):
     history = HistoricalRecords(bases=[AuditFields], excluded_fields=["pdf", "rapport"])
     objects = DocumentVersieQuerySet.as_manager()
 
+    IsFinal = DocumentIsVastgesteld
+    NOT_CHANGED = "Een vastgesteld document verandert nooit."
+    NOT_DELETED = "Vastgestelde documenten worden nooit verwijderd."
+
     class Meta:
         base_manager_name = "objects"
         verbose_name = "vastgestelde documentversie"
@@ -81,16 +83,12 @@ class DocumentVersie(AuditedModel):
         )
 
     def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise DocumentIsVastgesteld("Een vastgesteld document verandert nooit.")
-        self.sha256 = hashlib.sha256(bytes(self.pdf)).hexdigest()
+        if self._state.adding:
+            self.sha256 = hashlib.sha256(bytes(self.pdf)).hexdigest()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("rapportage:document_download", args=[self.pk])
-
-    def delete(self, *args, **kwargs):
-        raise DocumentIsVastgesteld("Vastgestelde documenten worden nooit verwijderd.")
 
     @property
     def bestandsnaam(self):

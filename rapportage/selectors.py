@@ -11,7 +11,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
@@ -29,7 +28,6 @@ from opvang.telregels import (
     is_in_gebruik_op,
 )
 from opvang.velden import TELREGEL_VELDEN, waarden_uit_snapshot
-from opvang.vraag import ONGELDIGE_PEILDATUM, PeildatumField
 
 BRON_ACTUEEL = "actueel"
 BRON_AKKOORD = "akkoord"
@@ -156,23 +154,6 @@ def totaal(rijen) -> Totaal:
         telling=sum((r.telling for r in rijen), Telling()),
         tekort_som=_sum(r.tekort for r in rijen),
     )
-
-
-def parse_peildatum(tekst):
-    """Parse a peildatum as opvang.vraag.PeildatumField does; OngeldigeParameter if not.
-
-    A date outside the plausible range raises DatumBuitenBereik; empty text is refused
-    (a caller that means today passes None).
-    """
-    try:
-        peildatum = PeildatumField().clean(tekst)
-    except ValidationError as fout:
-        if DATUM_BUITEN_BEREIK in fout.messages:
-            raise DatumBuitenBereik(DATUM_BUITEN_BEREIK) from None
-        raise OngeldigeParameter(ONGELDIGE_PEILDATUM) from None
-    if peildatum is None:
-        raise OngeldigeParameter(ONGELDIGE_PEILDATUM)
-    return peildatum
 
 
 def check_peildatum(peildatum):

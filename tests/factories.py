@@ -98,3 +98,20 @@ class LocatieFactory(DjangoModelFactory):
     plekken = 100
     amv_plekken = 0
     beschikbaar_vanaf = date(2024, 1, 1)
+
+
+def ingediende_indiening(*, gemeente, gemeente_user, prt_user, cyclus):
+    """Open an uitvraag for the gemeente's province (by PRT) and submit the gemeente's data."""
+    from opvang import services
+
+    uitvraag = services.uitvraag_openen(
+        provincie=gemeente.provincie,
+        cyclus=cyclus,
+        deadline=date(2026, 12, 1),
+        bericht="",
+        user=prt_user,
+    )
+    indiening, _ = services.indiening_indienen(
+        uitvraag=uitvraag, gemeente=gemeente, user=gemeente_user
+    )
+    return indiening

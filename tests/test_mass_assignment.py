@@ -11,10 +11,9 @@ import pytest
 from django.urls import reverse
 
 from gemeenten.constants import Rol
-from opvang import services
 from opvang.constants import IndieningStatus, Status
 from opvang.models import Locatie, Uitvraag
-from tests.factories import TEST_PASSWORD, LocatieFactory
+from tests.factories import TEST_PASSWORD, LocatieFactory, ingediende_indiening
 
 pytestmark = pytest.mark.django_db
 
@@ -119,15 +118,8 @@ def test_opening_an_uitvraag_ignores_extra_fields(
 def test_reviewing_a_submission_ignores_extra_fields(
     client, gemeente, gemeente_user, prt_user, cyclus, aanvaller_velden
 ):
-    uitvraag = services.uitvraag_openen(
-        provincie=gemeente.provincie,
-        cyclus=cyclus,
-        deadline=date(2026, 12, 1),
-        bericht="",
-        user=prt_user,
-    )
-    indiening, _ = services.indiening_indienen(
-        uitvraag=uitvraag, gemeente=gemeente, user=gemeente_user
+    indiening = ingediende_indiening(
+        gemeente=gemeente, gemeente_user=gemeente_user, prt_user=prt_user, cyclus=cyclus
     )
     snapshot = indiening.snapshot
     login(client, prt_user)

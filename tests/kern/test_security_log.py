@@ -3,7 +3,7 @@
 import json
 import logging
 import logging.config
-from datetime import date, datetime
+from datetime import datetime
 
 import pytest
 from django.conf import settings
@@ -14,7 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kern.security_log import security_log
 from opvang import services
-from tests.factories import TEST_PASSWORD, LocatieFactory
+from tests.factories import TEST_PASSWORD, LocatieFactory, ingediende_indiening
 
 pytestmark = pytest.mark.django_db
 
@@ -81,15 +81,8 @@ def test_a_refused_foreign_object_is_logged(
 def test_submissions_and_reviews_are_logged(
     gemeente, gemeente_user, prt_user, cyclus, security_events
 ):
-    uitvraag = services.uitvraag_openen(
-        provincie=gemeente.provincie,
-        cyclus=cyclus,
-        deadline=date(2026, 12, 1),
-        bericht="",
-        user=prt_user,
-    )
-    indiening, _ = services.indiening_indienen(
-        uitvraag=uitvraag, gemeente=gemeente, user=gemeente_user
+    indiening = ingediende_indiening(
+        gemeente=gemeente, gemeente_user=gemeente_user, prt_user=prt_user, cyclus=cyclus
     )
     services.indiening_beoordelen(indiening=indiening, akkoord=True, opmerking="", user=prt_user)
     events = [(e["event"], e["actor"], e["object"]) for e in security_events]

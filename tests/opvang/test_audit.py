@@ -1,6 +1,6 @@
 """Every write path leaves a record in the audit trail, and nothing can alter it."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.apps import apps
@@ -11,7 +11,7 @@ from kern.audit import UnauditedWriteError
 from opvang import services
 from opvang.constants import Status
 from opvang.models import Indiening, Locatie
-from tests.factories import TEST_PASSWORD, LocatieFactory
+from tests.factories import TEST_PASSWORD, LocatieFactory, ingediende_indiening
 
 pytestmark = pytest.mark.django_db
 
@@ -177,15 +177,8 @@ def test_users_see_the_history_of_a_location(client, gemeente_user, gemeente):
 
 @pytest.fixture
 def ingediend(gemeente, gemeente_user, prt_user, cyclus):
-    uitvraag = services.uitvraag_openen(
-        provincie=gemeente.provincie,
-        cyclus=cyclus,
-        deadline=date(2026, 12, 1),
-        bericht="",
-        user=prt_user,
-    )
-    indiening, _ = services.indiening_indienen(
-        uitvraag=uitvraag, gemeente=gemeente, user=gemeente_user
+    indiening = ingediende_indiening(
+        gemeente=gemeente, gemeente_user=gemeente_user, prt_user=prt_user, cyclus=cyclus
     )
     return indiening
 

@@ -4,7 +4,6 @@ import io
 import re
 import zipfile
 from contextlib import contextmanager
-from datetime import date
 
 import pytest
 from django.test import Client
@@ -16,7 +15,7 @@ from opvang.constants import Status
 from opvang.models import Locatie
 from opvang.selectors import wijzigingen
 from opvang.velden import VELDNAMEN
-from tests.factories import TEST_PASSWORD
+from tests.factories import TEST_PASSWORD, ingediende_indiening
 
 pytestmark = pytest.mark.django_db
 
@@ -47,15 +46,8 @@ def _write_history(gemeente, gemeente_user, prt_user, cyclus):
         user=gemeente_user,
     )
     services.locatie_wijzigen(locatie=locatie, versie=1, data={"plekken": 25}, user=gemeente_user)
-    uitvraag = services.uitvraag_openen(
-        provincie=gemeente.provincie,
-        cyclus=cyclus,
-        deadline=date(2026, 12, 1),
-        bericht="",
-        user=prt_user,
-    )
-    indiening, _ = services.indiening_indienen(
-        uitvraag=uitvraag, gemeente=gemeente, user=gemeente_user
+    indiening = ingediende_indiening(
+        gemeente=gemeente, gemeente_user=gemeente_user, prt_user=prt_user, cyclus=cyclus
     )
     assert locatie.history.filter(ip_address=IP).count() == 2
     assert indiening.history.filter(ip_address=IP).exists()

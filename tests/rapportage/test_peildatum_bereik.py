@@ -7,13 +7,15 @@ from datetime import date
 from io import StringIO
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from kern.dates import DATUM_BUITEN_BEREIK
+from opvang.vraag import PeildatumField
 from rapportage.documenten_forms import VaststellenForm
-from rapportage.selectors import OngeldigeParameter, parse_peildatum, verslag_rapport
+from rapportage.selectors import OngeldigeParameter, verslag_rapport
 from tests.factories import LocatieFactory
 
 pytestmark = pytest.mark.django_db
@@ -100,6 +102,6 @@ def test_the_verslag_command_refuses_an_implausible_peildatum(gemeente, cyclus, 
 def test_the_report_itself_refuses_an_implausible_peildatum(gemeente, cyclus):
     with pytest.raises(OngeldigeParameter, match=DATUM_BUITEN_BEREIK):
         verslag_rapport(provincie=gemeente.provincie, cyclus=cyclus, peildatum=date(9999, 12, 31))
-    with pytest.raises(OngeldigeParameter, match=DATUM_BUITEN_BEREIK):
-        parse_peildatum("0001-01-01")
-    assert parse_peildatum("2100-12-31") == date(2100, 12, 31)
+    with pytest.raises(ValidationError, match=DATUM_BUITEN_BEREIK):
+        PeildatumField().clean("0001-01-01")
+    assert PeildatumField().clean("2100-12-31") == date(2100, 12, 31)

@@ -11,8 +11,9 @@ from django.core.management.base import CommandError
 from gemeenten.constants import Rol
 from gemeenten.models import Gemeente
 from opvang import services
+from opvang.vraag import ONGELDIGE_PEILDATUM
 from rapportage.management.commands.verslag import GEEN_UITVOER
-from rapportage.selectors import ONBEKENDE_BRON, ONGELDIGE_PEILDATUM
+from rapportage.selectors import ONBEKENDE_BRON
 from tests.factories import UserFactory
 
 

@@ -10,7 +10,8 @@ from django.utils import timezone
 from gemeenten.constants import Rol
 from gemeenten.models import Gemeente, Provincie
 from opvang import services
-from rapportage.selectors import ONBEKENDE_BRON, ONGELDIGE_PEILDATUM
+from opvang.vraag import ONGELDIGE_PEILDATUM
+from rapportage.selectors import ONBEKENDE_BRON
 from tests.factories import GemeenteFactory, UserFactory
 
 from .conftest import BRIEF_CIJFERS

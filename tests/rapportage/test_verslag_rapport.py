@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from gemeenten.models import Gemeente, User
@@ -13,12 +14,8 @@ from opvang import services
 from opvang.constants import Status
 from opvang.models import Locatie
 from opvang.telregels import Telling
-from rapportage.selectors import (
-    ONBEKENDE_BRON,
-    ONGELDIGE_PEILDATUM,
-    parse_peildatum,
-    verslag_rapport,
-)
+from opvang.vraag import ONGELDIGE_PEILDATUM, PeildatumField
+from rapportage.selectors import ONBEKENDE_BRON, verslag_rapport
 from tests.factories import GemeenteFactory, LocatieFactory
 
 from .conftest import PEILDATUM
@@ -143,10 +140,10 @@ def test_an_unknown_source_is_refused_in_dutch(demo, cyclus1):
 
 
 def test_a_bad_peildatum_is_refused_in_dutch():
-    with pytest.raises(ValueError) as fout:
-        parse_peildatum("15-10-2024")
-    assert str(fout.value) == ONGELDIGE_PEILDATUM
-    assert parse_peildatum("2024-10-15") == PEILDATUM
+    with pytest.raises(ValidationError) as fout:
+        PeildatumField().clean("15-10-2024")
+    assert fout.value.messages == [ONGELDIGE_PEILDATUM]
+    assert PeildatumField().clean("2024-10-15") == PEILDATUM
 
 
 def test_without_an_uitvraag_no_row_has_a_submission_status(demo, cyclus1):
