@@ -1,72 +1,28 @@
 """Who may do what in opvang, and loading objects for a user: one helper per model.
 
 Every `may_*` rule and every `get_<model>_for_user_or_404` of the app lives here, built
-on the one scope rule (gemeenten.scope); views only call them. Another gemeente's or
-province's object is a 404, never a 403, so that its existence leaks nothing, and the
-refusal is logged (STYLE.md 4). Within scope, a user who may only read gets a 403 on
-writing pages.
+on the rules every task shares (gemeenten.access: the gemeente, the province, the
+scope); views only call them. Another gemeente's or province's object is a 404, never a
+403, so that its existence leaks nothing, and the refusal is logged (STYLE.md 4).
+Within scope, a user who may only read gets a 403 on writing pages.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from gemeenten.constants import Rol
-from gemeenten.models import Gemeente, Provincie
-from gemeenten.scope import provincie_scope_filter, user_scope
-from kern.security_log import security_log
+from gemeenten.access import get_gemeente_for_user_or_404, get_in_scope_or_404, may_edit_gemeente
 
 from .models import Cyclus, Indiening, Locatie, Uitvraag, UitvraagImport
 
 
 def may_edit_locaties(user, gemeente):
     """Return whether the user may register locations for this gemeente."""
-    return user.is_gemeente and user.gemeente_id == gemeente.pk
+    return may_edit_gemeente(user, gemeente)
 
 
 def may_review(user):
     """Return whether the user may open uitvragen and review submissions (PRT, cvdK)."""
     return user.is_provinciaal
-
-
-def may_read_provincie(user, provincie):
-    """Return whether the user reads the province as a whole (dashboards, reports, Excel).
-
-    Its PRT and cvdK may, and beheer bound to it or to no province; gemeente users
-    never: they see their own gemeente only (gemeenten.scope.provincie_scope_filter).
-    """
-    scope = user_scope(user)
-    return scope.alles or scope.provincie_id == provincie.pk
-
-
-def may_import_provincie(user):
-    """Return whether the user may import workbooks for the whole province, opgaven too."""
-    return user.is_provinciaal or user.rol == Rol.BEHEER
-
-
-def may_see_ip_addresses(user):
-    """Return whether the user may see officials' IP addresses in the history (beheer).
-
-    An IP address is personal data (AVG); only beheer needs it, to investigate misuse.
-    """
-    return user.rol == Rol.BEHEER
-
-
-def get_in_scope_or_404(queryset, user, **lookup):
-    """Return the object of queryset (the user's scope); else 404, logged if it exists.
-
-    An object outside the scope is logged as access.refused with its label and primary
-    key, as the admin logs it; one that does not exist at all is a plain 404. The check
-    costs a query only on the 404 path. rapportage.access loads through it too.
-    """
-    try:
-        return queryset.get(**lookup)
-    except queryset.model.DoesNotExist:
-        model = queryset.model
-        refused = model._base_manager.filter(**lookup).values_list("pk", flat=True).first()
-        if refused is not None:
-            label = f"{model._meta.label_lower}:{refused}"
-            security_log("access.refused", user=user, object=label, result="refused")
-        raise Http404(f"Geen {model._meta.verbose_name} gevonden.") from None
 
 
 def get_cyclus_or_404(nummer):
@@ -75,15 +31,6 @@ def get_cyclus_or_404(nummer):
         return Cyclus.objects.get(nummer=nummer)
     except Cyclus.DoesNotExist:
         raise Http404("Geen cyclus gevonden.") from None
-
-
-def get_gemeente_for_user_or_404(user, code, *, for_edit=False):
-    gemeente = get_in_scope_or_404(
-        Gemeente.objects.for_user(user).select_related("provincie", "regio"), user, code=code
-    )
-    if for_edit and not may_edit_locaties(user, gemeente):
-        raise PermissionDenied
-    return gemeente
 
 
 def get_locatie_for_user_or_404(user, pk, *, for_edit=False):
@@ -115,14 +62,6 @@ def get_indiening_for_user_or_404(user, pk, *, for_review=False):
     if for_review and not may_review(user):
         raise PermissionDenied
     return indiening
-
-
-def get_provincie_for_user_or_404(user, code):
-    """Return the province if the user reads it as a whole; else 404, never 403, so that
-    a gemeente or another province learns nothing (STYLE.md 4)."""
-    return get_in_scope_or_404(
-        provincie_scope_filter(Provincie.objects, user, path=""), user, code=code
-    )
 
 
 def get_uitvraagimport_for_user_or_404(user, pk):

@@ -9,18 +9,17 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
+from gemeenten.access import get_gemeente_for_user_or_404, may_see_ip_addresses
 from gemeenten.models import Gemeente
 from kern.dates import EERSTE_DATUM, LAATSTE_DATUM
 
 from . import services
 from .access import (
-    get_gemeente_for_user_or_404,
     get_indiening_for_user_or_404,
     get_locatie_for_user_or_404,
     get_uitvraag_for_user_or_404,
     may_edit_locaties,
     may_review,
-    may_see_ip_addresses,
 )
 from .filters import LocatieFilter
 from .forms import AfsluitenForm, BeoordelingForm, LocatieForm, UitvraagForm, VersieForm

@@ -16,14 +16,14 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_safe
 
-from kern.security_log import security_log
-
-from .access import (
+from gemeenten.access import (
     get_gemeente_for_user_or_404,
     get_provincie_for_user_or_404,
-    get_uitvraagimport_to_confirm_or_404,
     may_import_provincie,
 )
+from kern.security_log import security_log
+
+from .access import get_uitvraagimport_to_confirm_or_404
 from .excel.format import BestandGeweigerd
 from .excel.forms import ImportForm, ProvincieImportForm
 from .excel.preview import heeft_wijzigingen, samenvatting_tekst

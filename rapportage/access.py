@@ -1,12 +1,12 @@
 """Who may do what in rapportage, and loading its objects for a user.
 
-Built on the one scope rule (gemeenten.scope) and on opvang.access's loader, so every
-refusal is a 404 that is logged as access.refused (STYLE.md 4). Provinces and cycles
-are loaded through opvang.access (get_provincie_for_user_or_404, get_cyclus_or_404).
+Built on the rules every task shares (gemeenten.access), so every refusal is a 404 that
+is logged as access.refused (STYLE.md 4). Provinces are loaded through gemeenten.access,
+cycles through opvang.access (get_cyclus_or_404).
 """
 
+from gemeenten.access import get_in_scope_or_404
 from gemeenten.constants import Rol
-from opvang.access import get_in_scope_or_404
 
 from .models import DocumentVersie
 

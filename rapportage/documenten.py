@@ -7,6 +7,7 @@ The plan gains parts: each part is an entry of PLAN_DELEN with its own template.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,6 +19,7 @@ from opvang.constants import Categorie, Soort, Status, VoortgangStatus
 from . import grafieken
 from .constants import Document
 from .pdf import render_pdf
+from .selectors import Rapport
 
 CONCEPT = "concept"
 VASTGESTELD = "vastgesteld"
@@ -31,14 +33,34 @@ TEMPLATES = {
 
 @dataclass(frozen=True)
 class PlanDeel:
+    """One part of the plan: its number, title and template.
+
+    Part 1 renders the asylum report itself. Another task's part brings its own
+    figures: `cijfers(rapport)` builds them once, for the report's province and
+    peildatum, as a frozen object of the task app's selectors; `als_json(cijfers)`
+    writes them for the JSON export and the archive of a vastgestelde version. The
+    template finds them as `delen.<sleutel>`, the JSON under the key `sleutel`.
+    """
+
     nummer: int
     titel: str
     template: str
+    sleutel: str = ""
+    cijfers: Callable[[Rapport], object] | None = None
+    als_json: Callable[[object], dict] | None = None
 
 
-# Parts 2 (Oekraïense ontheemden) and 3 (huisvesting statushouders) are added here
-# when their data exists in the app.
 PLAN_DELEN = (PlanDeel(1, "Opvang asielzoekers", "rapportage/pdf/plan/_asielzoekers.html"),)
+
+
+def delen_cijfers(rapport):
+    """Return every task part's figures for the report's province and peildatum."""
+    return {d.sleutel: d.cijfers(rapport) for d in PLAN_DELEN if d.cijfers}
+
+
+def delen_als_json(delen):
+    """Return the task parts' figures as JSON sections, keyed as in PLAN_DELEN."""
+    return {d.sleutel: d.als_json(delen[d.sleutel]) for d in PLAN_DELEN if d.sleutel in delen}
 
 
 @dataclass(frozen=True)
@@ -95,9 +117,15 @@ HOOFDSTUKKEN = {
 }
 
 
-def document_context(*, document, rapport, kop, knelpunten="", vervolg=""):
-    """Return the template context of a document; the preview and the PDF share it."""
+def document_context(*, document, rapport, kop, knelpunten="", vervolg="", delen=None):
+    """Return the template context of a document; the preview and the PDF share it.
+
+    delen: the task parts' figures (delen_cijfers); the plan builds them when not given.
+    """
+    if delen is None:
+        delen = delen_cijfers(rapport) if Document(document) == Document.PLAN else {}
     return {
+        "delen": delen,
         "document": Document(document),
         "titel": f"{Document(document).label} {rapport.provincie_naam}",
         "rapport": rapport,

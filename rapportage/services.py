@@ -10,7 +10,15 @@ from django.utils import timezone
 from kern.audit import attribute_to
 from kern.security_log import request_ip, security_log
 
-from .documenten import VASTGESTELD, Kop, document_context, document_pdf
+from .constants import Document
+from .documenten import (
+    VASTGESTELD,
+    Kop,
+    delen_als_json,
+    delen_cijfers,
+    document_context,
+    document_pdf,
+)
 from .models import DocumentDownload, DocumentVersie
 from .selectors import verslag_rapport
 from .serializers import rapport_als_json
@@ -39,8 +47,14 @@ def document_vaststellen(
     rapport = verslag_rapport(provincie=provincie, cyclus=cyclus, peildatum=peildatum, bron=bron)
     versie = volgende_versie(provincie=provincie, cyclus=cyclus, document=document)
     kop = Kop(kenmerk=kenmerk, datum=timezone.localdate(), status=VASTGESTELD, versie=versie)
+    delen = delen_cijfers(rapport) if document == Document.PLAN else {}
     context = document_context(
-        document=document, rapport=rapport, kop=kop, knelpunten=knelpunten, vervolg=vervolg
+        document=document,
+        rapport=rapport,
+        kop=kop,
+        knelpunten=knelpunten,
+        vervolg=vervolg,
+        delen=delen,
     )
     documentversie = DocumentVersie(
         provincie=provincie,
@@ -53,8 +67,9 @@ def document_vaststellen(
         bron=bron,
         knelpunten=knelpunten,
         vervolg=vervolg,
-        # The whole report object, so the archive holds every figure the PDF shows.
-        rapport=rapport_als_json(rapport, volledig=True),
+        # The whole report object and the plan's task parts, so the archive holds
+        # every figure the PDF shows.
+        rapport={**rapport_als_json(rapport, volledig=True), **delen_als_json(delen)},
         pdf=document_pdf(context),
         vastgesteld_door=user,
     )

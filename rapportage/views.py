@@ -9,10 +9,12 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 from django_tables2 import RequestConfig
 
+from gemeenten.access import get_provincie_for_user_or_404, may_read_provincie
 from gemeenten.models import Provincie
-from opvang.access import get_cyclus_or_404, get_provincie_for_user_or_404, may_read_provincie
+from opvang.access import get_cyclus_or_404
 
 from . import exports, grafieken
+from .documenten import delen_als_json, delen_cijfers
 from .filters import GemeenteRijFilter
 from .selectors import Rapport, totaal
 from .serializers import rapport_als_json
@@ -161,4 +163,5 @@ def verslag_json(request, provincie, cyclus):
     keuze = RapportVraagForm(request.GET, provincie=provincie, cyclus=cyclus)
     if not keuze.is_valid():
         return _json({"fout": keuze.foutmelding()}, status=400)
-    return _json(rapport_als_json(keuze.vraag().rapport()))
+    rapport = keuze.vraag().rapport()
+    return _json({**rapport_als_json(rapport), **delen_als_json(delen_cijfers(rapport))})

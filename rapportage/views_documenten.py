@@ -11,8 +11,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from gemeenten.access import get_provincie_for_user_or_404
 from kern.dates import EERSTE_DATUM, LAATSTE_DATUM
-from opvang.access import get_cyclus_or_404, get_provincie_for_user_or_404
+from opvang.access import get_cyclus_or_404
 
 from . import services
 from .access import get_documentversie_for_user_or_404, may_vaststellen

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 
 from django import forms
 
+from gemeenten.access import may_import_provincie
 from gemeenten.constants import Rol
 from gemeenten.models import Gemeente
 from kern.forms import WholeNumberField
 
-from ..access import may_import_provincie
 from ..forms import LocatieForm
 from ..models import Locatie
 from ..selectors import geldende_opgaven

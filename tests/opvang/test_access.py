@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import reverse
 
+from gemeenten import access as gemeenten_access
 from gemeenten.constants import Rol
 from opvang import access, services
 from opvang.models import Uitvraag, UitvraagImport
@@ -50,7 +51,7 @@ def assert_refused(load, user, key, label, security_events):
 def test_another_gemeentes_gemeente_is_a_logged_404(
     gemeente, andere_gemeente_user, security_events
 ):
-    load = access.get_gemeente_for_user_or_404
+    load = gemeenten_access.get_gemeente_for_user_or_404
     label = f"gemeenten.gemeente:{gemeente.pk}"
     assert_refused(load, andere_gemeente_user, gemeente.code, label, security_events)
 
@@ -82,7 +83,7 @@ def test_another_gemeentes_indiening_is_a_logged_404(
 def test_another_province_is_a_logged_404_and_a_gemeente_reads_no_province(
     provincie, vreemde_prt_user, gemeente_user, security_events
 ):
-    load = access.get_provincie_for_user_or_404
+    load = gemeenten_access.get_provincie_for_user_or_404
     label = f"gemeenten.provincie:{provincie.pk}"
     assert_refused(load, vreemde_prt_user, provincie.code, label, security_events)
     with pytest.raises(Http404):
@@ -140,7 +141,7 @@ def test_an_unknown_cycle_is_a_404():
 
 def test_a_reader_may_not_edit_and_gets_403(gemeente, prt_user):
     with pytest.raises(PermissionDenied):
-        access.get_gemeente_for_user_or_404(prt_user, gemeente.code, for_edit=True)
+        gemeenten_access.get_gemeente_for_user_or_404(prt_user, gemeente.code, for_edit=True)
 
 
 def test_the_uitvragen_follow_the_scope_rule(
