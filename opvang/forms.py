@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 
 from kern.forms import CleanTextField, PlausibleDateField
 from kern.text import MAX_TOELICHTING
@@ -13,6 +14,10 @@ MAX_ALLEEN_INITIATIEF = (
     "Een maximum aantal plekken geldt alleen voor initiatieven in voorbereiding."
 )
 EINDDATUM_VERPLICHT = "Vul de laatste dag in waarop de locatie in gebruik was."
+DEADLINE_VERSTREKEN = "De deadline ligt in het verleden. Kies vandaag of een latere datum."
+SLUITEN_NIET_BEVESTIGD = (
+    "Vink aan dat u de uitvraag wilt sluiten. Sluiten kan niet ongedaan worden gemaakt."
+)
 
 
 class DateInput(forms.DateInput):
@@ -104,6 +109,21 @@ class UitvraagForm(forms.ModelForm):
         model = Uitvraag
         fields = ["cyclus", "deadline", "bericht"]
         widgets = {"deadline": DateInput(), "bericht": forms.Textarea(attrs={"rows": 4})}
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data["deadline"]
+        if deadline < timezone.localdate():
+            raise forms.ValidationError(DEADLINE_VERSTREKEN)
+        return deadline
+
+
+class SluitenForm(forms.Form):
+    """Closing an uitvraag cannot be undone: the PRT confirms it explicitly."""
+
+    bevestigd = forms.BooleanField(
+        label="Ja, sluit deze uitvraag. Gemeenten kunnen daarna niet meer indienen.",
+        error_messages={"required": SLUITEN_NIET_BEVESTIGD},
+    )
 
 
 class BeoordelingForm(forms.Form):

@@ -22,7 +22,15 @@ from .access import (
     may_review,
 )
 from .filters import LocatieFilter
-from .forms import AfsluitenForm, BeoordelingForm, LocatieForm, UitvraagForm, VersieForm
+from .forms import (
+    SLUITEN_NIET_BEVESTIGD,
+    AfsluitenForm,
+    BeoordelingForm,
+    LocatieForm,
+    SluitenForm,
+    UitvraagForm,
+    VersieForm,
+)
 from .models import Indiening, Locatie, Opgave, Uitvraag
 from .selectors import gemeente_cijfers, kies_cyclus, voortgang, wijzigingen
 from .tables import LocatieTable
@@ -293,6 +301,7 @@ def uitvraag_detail(request, pk):
         "uitvraag": uitvraag,
         "rijen": [(g, *stand[g.pk]) for g in gemeenten],
         "may_review": may_review(request.user),
+        "sluiten_form": SluitenForm(),
         "crumbs": _crumbs(("Uitvragen", reverse("opvang:uitvraag_list")), (str(uitvraag), "")),
     }
     return render(request, "opvang/uitvraag_detail.html", ctx)
@@ -302,7 +311,10 @@ def uitvraag_detail(request, pk):
 @require_POST
 def uitvraag_sluiten(request, pk):
     uitvraag = get_uitvraag_for_user_or_404(request.user, pk, for_review=True)
-    if uitvraag.is_open:
+    form = SluitenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, SLUITEN_NIET_BEVESTIGD)
+    elif uitvraag.is_open:
         services.uitvraag_sluiten(uitvraag=uitvraag, user=request.user)
         messages.success(request, "De uitvraag is gesloten.")
     return redirect(uitvraag)

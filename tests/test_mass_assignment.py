@@ -106,7 +106,7 @@ def test_opening_an_uitvraag_ignores_extra_fields(
     client, provincie, prt_user, cyclus, aanvaller_velden
 ):
     login(client, prt_user)
-    data = {**aanvaller_velden, "cyclus": cyclus.pk, "deadline": "2026-12-01", "bericht": "x"}
+    data = {**aanvaller_velden, "cyclus": cyclus.pk, "deadline": "2100-12-01", "bericht": "x"}
     response = client.post(reverse("opvang:uitvraag_nieuw"), data)
     assert response.status_code == 302
     uitvraag = Uitvraag.objects.get()

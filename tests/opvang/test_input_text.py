@@ -197,7 +197,7 @@ def test_full_clean_refuses_a_name_differing_only_in_case(gemeente):
     ("form_class", "veld", "kwargs", "extra"),
     [
         (forms.BeoordelingForm, "opmerking", {}, {"besluit": "terugsturen"}),
-        (forms.UitvraagForm, "bericht", {}, {"deadline": "2026-12-01"}),
+        (forms.UitvraagForm, "bericht", {}, {"deadline": "2100-12-01"}),
         (forms.AfsluitenForm, "reden", {"locatie": None}, {"status": "vervallen"}),
     ],
 )

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -27,7 +27,11 @@ def login(client, user):
 def test_prt_opens_an_uitvraag(client, prt_user, cyclus):
     response = login(client, prt_user).post(
         reverse("opvang:uitvraag_nieuw"),
-        {"cyclus": cyclus.pk, "deadline": "2026-12-01", "bericht": "Graag vóór 1 december."},
+        {
+            "cyclus": cyclus.pk,
+            "deadline": date.today() + timedelta(days=30),
+            "bericht": "Graag vóór 1 december.",
+        },
     )
     uitvraag = Uitvraag.objects.get()
     assert response.status_code == 302
