@@ -1,16 +1,19 @@
 """Writes of the gemeenten app."""
 
+import time
+
 from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from simple_history.models import HistoricalRecords
 
 from gemeenten.constants import Gebeurtenis, Rol
-from gemeenten.models import Rechtenwijziging
+from gemeenten.models import Rechtenwijziging, User
 from kern.security_log import request_ip, security_log
 
 from .rollen import BEHEER_GROEP
@@ -151,3 +154,33 @@ def tweede_factor_verwijderen(*, device, request):
         request=request,
     )
     device.delete()
+
+
+# A request for a link is limited per e-mail address and per IP, so that nobody can
+# flood a mailbox or probe addresses: at most this many per address and per IP per hour.
+WACHTWOORD_VERGETEN_PER_UUR = 5
+
+
+def _binnen_limiet(sleutel):
+    """Count one request under sleutel in this hour; return whether it is within the limit."""
+    uur = int(time.time() // 3600)
+    sleutel = f"wachtwoord-vergeten:{sleutel}:{uur}"
+    cache.add(sleutel, 0, timeout=3600)
+    return cache.incr(sleutel) <= WACHTWOORD_VERGETEN_PER_UUR
+
+
+def wachtwoord_vergeten(*, email, request):
+    """Mail a link to set a new password to each active user with this address.
+
+    The page says the same whether or not the address is known (no account is revealed),
+    so this returns nothing. Every request is in the security log; a request over the
+    hourly limit sends nothing.
+    """
+    email = email.strip().lower()
+    ip = request_ip(request) or "onbekend"
+    if not (_binnen_limiet(f"ip:{ip}") and _binnen_limiet(f"email:{email}")):
+        security_log("wachtwoord.vergeten", request=request, result="refused", reason="limit")
+        return
+    gebruikers = User.objects.filter(email__iexact=email, is_active=True)
+    verstuurd = sum(wachtwoordlink_versturen(user=u, request=request) for u in gebruikers)
+    security_log("wachtwoord.vergeten", request=request, result="ok", sent=verstuurd)

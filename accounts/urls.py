@@ -1,3 +1,4 @@
+from django.contrib.auth.decorators import login_required
 from django.urls import path
 
 from . import views, views_wachtwoord
@@ -9,6 +10,21 @@ urlpatterns = [
         "wachtwoord/instellen/<uidb64>/<token>/",
         views_wachtwoord.WachtwoordInstellenView.as_view(),
         name="wachtwoord_instellen",
+    ),
+    path(
+        "wachtwoord/vergeten/",
+        views_wachtwoord.WachtwoordVergetenView.as_view(),
+        name="wachtwoord_vergeten",
+    ),
+    path(
+        "wachtwoord/vergeten/verstuurd/",
+        views_wachtwoord.WachtwoordVergetenVerstuurdView.as_view(),
+        name="wachtwoord_vergeten_verstuurd",
+    ),
+    path(
+        "wachtwoord/wijzigen/",
+        login_required(views_wachtwoord.WachtwoordWijzigenView.as_view()),
+        name="wachtwoord_wijzigen",
     ),
     path(
         "wachtwoord/ingesteld/",

@@ -294,6 +294,18 @@ SITE_URL = os.environ.get(
     "SITE_URL", "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0]}"
 ).rstrip("/")
 # A link to set one's password works once, and no longer than this.
+# Who users contact with questions: shown in every page's footer and in the
+# toegankelijkheidsverklaring. Empty values are left out (the footer then refers to
+# the province's beheerder); the deploy check warns when no address is set.
+HELPDESK = {
+    "naam": os.environ.get("HELPDESK_NAAM", ""),
+    "email": os.environ.get("HELPDESK_EMAIL", ""),
+    "telefoon": os.environ.get("HELPDESK_TELEFOON", ""),
+    "bereikbaar": os.environ.get("HELPDESK_BEREIKBAAR", ""),
+}
+# The organisation that offers this installation, as the toegankelijkheidsverklaring
+# names it (e.g. "Provincie Utrecht").
+ORGANISATIE = os.environ.get("ORGANISATIE", "")
 PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_LINK_HOURS", "72")) * 3600
 
 # Security events (BIO 8.15) are JSON lines on their own logger, to a file when

@@ -24,4 +24,5 @@ class Gebeurtenis(models.TextChoices):
     GEDEACTIVEERD = "gebruiker.gedeactiveerd", "gebruiker gedeactiveerd"
     LINK_VERSTUURD = "wachtwoord.link_verstuurd", "link om wachtwoord in te stellen verstuurd"
     WACHTWOORD_INGESTELD = "wachtwoord.ingesteld", "wachtwoord ingesteld met de link"
+    WACHTWOORD_GEWIJZIGD = "wachtwoord.gewijzigd", "wachtwoord zelf gewijzigd"
     TWEEDE_FACTOR_VERWIJDERD = "otp.verwijderd", "tweede factor verwijderd"

@@ -1,5 +1,5 @@
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 
@@ -14,3 +14,15 @@ def home(request):
         return redirect("rapportage:dashboard", provincie=user.provincie.code)
     # Beheer serves every province: it chooses one from the list.
     return redirect("rapportage:provincies")
+
+
+@require_safe
+def hulp(request):
+    """How the app counts and who does what: public, so it helps before logging in too."""
+    return render(request, "portaal/hulp.html", {"crumbs": [("Hulp", "")]})
+
+
+@require_safe
+def toegankelijkheid(request):
+    """The toegankelijkheidsverklaring the Besluit digitale toegankelijkheid requires."""
+    return render(request, "portaal/toegankelijkheid.html", {"crumbs": [("Toegankelijkheid", "")]})

@@ -28,6 +28,7 @@ pytestmark = pytest.mark.django_db
 # (or PRT/cvdK for review pages) may change anything.
 URLS = {
     "home": (lambda o: [], "eigen", None),
+    "wachtwoord_wijzigen": (lambda o: [], "eigen", None),
     "opvang:uitvraag_list": (lambda o: [], "eigen", None),
     "opvang:uitvraag_nieuw": (lambda o: [], "eigen", "review"),
     "opvang:gemeente_detail": (lambda o: [o.gemeente.code], "gemeente", None),
@@ -116,7 +117,14 @@ URLS = {
 }
 OUTSIDE_APP = {"login", "logout", "otp_verifieren", "otp_instellen"}
 # Reached without logging in, from a set-password link (tested below).
-PUBLIC = {"wachtwoord_instellen": ["MQ", "geen-geldig-token"], "wachtwoord_ingesteld": []}
+PUBLIC = {
+    "wachtwoord_instellen": ["MQ", "geen-geldig-token"],
+    "wachtwoord_ingesteld": [],
+    "wachtwoord_vergeten": [],
+    "wachtwoord_vergeten_verstuurd": [],
+    "hulp": [],
+    "toegankelijkheid": [],
+}
 
 READ, FORM, WRITE = {"GET"}, {"GET", "POST"}, {"POST"}
 # name: the methods (of GET and POST) the view accepts; the other one is a 405. READ
@@ -165,6 +173,11 @@ METHODS = {
     "otp_instellen": FORM,
     "wachtwoord_instellen": FORM,
     "wachtwoord_ingesteld": READ,
+    "wachtwoord_vergeten": FORM,
+    "wachtwoord_vergeten_verstuurd": READ,
+    "wachtwoord_wijzigen": FORM,
+    "hulp": READ,
+    "toegankelijkheid": READ,
 }
 # Who may use each page, for the method walk: a 405 must come from the method, not
 # from a missing right. Pages without a persona are tried without logging in.
@@ -233,12 +246,12 @@ def passwords():
 
 @pytest.mark.parametrize("name", sorted(PUBLIC))
 @pytest.mark.parametrize("method", ["get", "post"])
-def test_the_set_password_pages_are_public_and_change_nothing_without_a_valid_link(
+def test_the_public_pages_change_nothing_without_a_valid_link_or_form(
     client, objecten, name, method
 ):
     before = footprint(), passwords()
     response = getattr(client, method)(reverse(name, args=PUBLIC[name]))
-    get_only = name == "wachtwoord_ingesteld" and method == "post"
+    get_only = METHODS[name] == READ and method == "post"
     assert response.status_code == (405 if get_only else 200)
     assert "Geheime locatie" not in response.content.decode()
     assert (footprint(), passwords()) == before

@@ -28,6 +28,9 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "opvangregister.example.nl,testserver",
     "CSRF_TRUSTED_ORIGINS": "https://opvangregister.example.nl",
     "DATABASE_URL": "postgres://opvangregister@127.0.0.1:5432/opvangregister",
+    "HELPDESK_NAAM": "Functioneel beheer",
+    "HELPDESK_EMAIL": "opvangregister@example.nl",
+    "ORGANISATIE": "Provincie Voorbeeld",
 }
 
 
@@ -71,6 +74,13 @@ def test_the_session_cookie_is_httponly_and_samesite(client, prt_user):
     cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
     assert cookie["httponly"]
     assert cookie["samesite"] == "Lax"
+
+
+def test_production_without_a_helpdesk_is_warned():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if not k.startswith("HELPDESK")}
+    result = run_with(env, "manage.py", "check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 1
+    assert "gemeenten.W001" in result.stdout + result.stderr
 
 
 def test_production_settings_pass_the_deploy_check_with_nothing_silenced():
