@@ -31,6 +31,11 @@ def number_range(low, high):
     return f"{whole_number(low)}–{whole_number(high)}"
 
 
+def count(value, singular, plural):
+    """Return a count with its noun in the right number: 1 locatie, 2 locaties, 1.200 plekken."""
+    return f"{whole_number(value)} {singular if value == 1 else plural}"
+
+
 def short_date(value):
     """Return a date as 1-7-2025."""
     with translation.override(settings.LANGUAGE_CODE):

@@ -141,6 +141,10 @@ class BeoordelingForm(forms.Form):
         help_text="Verplicht bij terugsturen; de gemeente ziet deze opmerking.",
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["opmerking"].soms_verplicht = True  # when returning (help text)
+
     def clean(self):
         data = super().clean()
         if data.get("besluit") == "terugsturen" and not data.get("opmerking", "").strip():

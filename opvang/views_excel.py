@@ -21,6 +21,7 @@ from gemeenten.access import (
     get_provincie_for_user_or_404,
     may_import_provincie,
 )
+from kern.formatting import count
 from kern.security_log import security_log
 
 from .access import get_uitvraagimport_to_confirm_or_404
@@ -212,8 +213,9 @@ def _bevestigen(request, record):
         return redirect(_upload_url(record))
     messages.success(
         request,
-        f"‘{record.bestandsnaam}’ is verwerkt: {record.toegevoegd} locaties toegevoegd, "
-        f"{record.gewijzigd} gewijzigd, {record.opgaven} opgaven vastgelegd.",
+        f"‘{record.bestandsnaam}’ is verwerkt: "
+        f"{count(record.toegevoegd, 'locatie', 'locaties')} toegevoegd, "
+        f"{record.gewijzigd} gewijzigd, {count(record.opgaven, 'opgave', 'opgaven')} vastgelegd.",
     )
     return redirect(_terug(record.gemeente, record.provincie))
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 
+from kern.formatting import count
+
 from ..velden import LOCATIE_VELDEN
 from .format import getal
 
@@ -91,11 +93,9 @@ def wat_veranderde(oud, nieuw):
 def samenvatting_tekst(voorbeeld):
     """Return a one-line Dutch summary of a preview."""
     t = voorbeeld["totaal"]
-    locaties = "locatie" if t["nieuw"] == 1 else "locaties"
-    opgaven = "opgave" if t["opgaven"] == 1 else "opgaven"
     return (
-        f"{t['nieuw']} {locaties} toegevoegd, {t['gewijzigd']} gewijzigd, "
-        f"{t['ongewijzigd']} ongewijzigd; {t['opgaven']} {opgaven} vastgelegd."
+        f"{count(t['nieuw'], 'locatie', 'locaties')} toegevoegd, {t['gewijzigd']} gewijzigd, "
+        f"{t['ongewijzigd']} ongewijzigd; {count(t['opgaven'], 'opgave', 'opgaven')} vastgelegd."
     )
 
 

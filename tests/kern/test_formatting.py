@@ -27,3 +27,11 @@ def test_it_writes_dates_the_dutch_way():
     assert formatting.short_date(date(2025, 7, 1)) == "1-7-2025"
     assert formatting.long_date(date(2025, 7, 1)) == "1 juli 2025"
     assert formatting.short_month(date(2024, 3, 1)) == "mrt 2024"
+
+
+def test_a_count_names_its_noun_in_the_right_number():
+    from kern.formatting import count
+
+    assert count(1, "locatie", "locaties") == "1 locatie"
+    assert count(0, "locatie", "locaties") == "0 locaties"
+    assert count(1200, "plek", "plekken") == "1.200 plekken"

@@ -63,3 +63,20 @@ def test_closing_with_confirmation_closes(prt, open_uitvraag):
     open_uitvraag.refresh_from_db()
     assert not open_uitvraag.is_open
     assert "De uitvraag is gesloten." in response.content.decode()
+
+
+def test_the_review_remark_is_not_called_optional_and_selects_ask_for_a_choice(
+    client, prt_user, gemeente_user, open_uitvraag
+):
+    indiening, _ = services.indiening_indienen(
+        uitvraag=open_uitvraag, gemeente=gemeente_user.gemeente, user=gemeente_user
+    )
+    client.login(username=prt_user.username, password=TEST_PASSWORD)
+    review = client.get(indiening.get_absolute_url()).content.decode()
+    assert "Verplicht bij terugsturen" in review
+    assert "(optioneel)" not in review
+    client.login(username=gemeente_user.username, password=TEST_PASSWORD)
+    nieuw = client.get(reverse("opvang:locatie_nieuw", args=[gemeente_user.gemeente.code]))
+    html = nieuw.content.decode()
+    assert '<option value="" selected>Maak een keuze</option>' in html
+    assert "---------" not in html
