@@ -4,6 +4,7 @@ from .models import Locatie
 from .velden import DATUM, GETAL, TABEL_VELDEN
 
 NUM = {"th": {"class": "num"}, "td": {"class": "num"}}
+DATE = {"td": {"class": "app-nowrap"}}  # a date never splits over two lines
 
 
 def _kolom(veld):
@@ -14,7 +15,7 @@ def _kolom(veld):
     if veld.type == GETAL:
         return tables.Column(verbose_name=kop, attrs=NUM)
     if veld.type == DATUM:
-        return tables.DateColumn(verbose_name=kop, format="j-n-Y")
+        return tables.DateColumn(verbose_name=kop, format="j-n-Y", attrs=DATE)
     return tables.Column(verbose_name=kop)
 
 

@@ -35,6 +35,7 @@ from .models import Indiening, Locatie, Opgave, Uitvraag
 from .selectors import gemeente_cijfers, kies_cyclus, voortgang, wijzigingen
 from .tables import LocatieTable
 from .velden import VELDNAMEN
+from .voortgang import samenvatting
 from .vraag import CyclusKeuzeForm, standaard_cyclus
 
 
@@ -90,12 +91,17 @@ class GemeenteDetailView(LoginRequiredMixin, SingleTableMixin, FilterView):
 def _gemeente_gegevens(user, gemeente, cyclus, peildatum):
     """Return the gemeente page's figures, opgaven, open uitvraag and submissions."""
     uitvraag = Uitvraag.objects.for_user(user).open().select_related("cyclus").first()
+    stand = uitvraag and voortgang(uitvraag, [gemeente])[gemeente.pk]
     return {
         "cijfers": cyclus
         and gemeente_cijfers(gemeente=gemeente, cyclus=cyclus, peildatum=peildatum),
         "opgaven": Opgave.objects.filter(gemeente=gemeente).select_related("cyclus"),
         "uitvraag": uitvraag,
-        "stand": uitvraag and voortgang(uitvraag, [gemeente])[gemeente.pk],
+        "stand": stand,
+        "samenvatting": stand
+        and samenvatting(
+            {gemeente.pk: stand[0]}, deadline=uitvraag.deadline, vandaag=timezone.localdate()
+        ),
         "indieningen": Indiening.objects.filter(gemeente=gemeente).select_related("uitvraag"),
     }
 
@@ -297,9 +303,15 @@ def uitvraag_detail(request, pk):
     uitvraag = get_uitvraag_for_user_or_404(request.user, pk)
     gemeenten = list(Gemeente.objects.for_user(request.user).select_related("regio"))
     stand = voortgang(uitvraag, gemeenten)
+    overzicht = samenvatting(
+        {pk: status for pk, (status, _) in stand.items()},
+        deadline=uitvraag.deadline,
+        vandaag=timezone.localdate(),
+    )
     ctx = {
         "uitvraag": uitvraag,
-        "rijen": [(g, *stand[g.pk]) for g in gemeenten],
+        "samenvatting": overzicht,
+        "rijen": [(g, *stand[g.pk], g.pk in overzicht.te_laat) for g in gemeenten],
         "may_review": may_review(request.user),
         "sluiten_form": SluitenForm(),
         "crumbs": _crumbs(("Uitvragen", reverse("opvang:uitvraag_list")), (str(uitvraag), "")),

@@ -80,3 +80,19 @@ def test_the_review_remark_is_not_called_optional_and_selects_ask_for_a_choice(
     html = nieuw.content.decode()
     assert '<option value="" selected>Maak een keuze</option>' in html
     assert "---------" not in html
+
+
+def test_the_uitvraag_page_shows_progress_and_overdue_gemeenten(
+    prt, prt_user, gemeente_user, cyclus
+):
+    uitvraag = services.uitvraag_openen(
+        provincie=prt_user.provincie,
+        user=prt_user,
+        cyclus=cyclus,
+        deadline=timezone.localdate() - timedelta(days=2),
+        bericht="",
+    )
+    html = prt.get(uitvraag.get_absolute_url()).content.decode()
+    assert "ingediend, 0 akkoord, 0 teruggestuurd" in html
+    assert "de deadline is 2 dagen verstreken" in html
+    assert "te laat" in html

@@ -147,7 +147,7 @@ def test_the_overview_shows_each_gemeentes_stage(
     login(client, prt_user)
     with django_assert_max_num_queries(12):
         response = client.get(reverse("opvang:uitvraag_detail", args=[uitvraag.pk]))
-    stand = {g.naam: status for g, status, _ in response.context["rijen"]}
+    stand = {g.naam: status for g, status, *_ in response.context["rijen"]}
     assert stand == {
         "Utrecht": VoortgangStatus.INGEDIEND,
         "Amersfoort": VoortgangStatus.CONCEPT,
