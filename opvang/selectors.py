@@ -8,7 +8,7 @@ from datetime import date
 
 from django.utils import timezone
 
-from .constants import VoortgangStatus
+from .constants import IndieningStatus, VoortgangStatus
 from .models import Cyclus, Indiening, Locatie, Opgave
 from .telregels import Dekking, Telling, tel
 from .vraag import standaard_cyclus
@@ -179,3 +179,16 @@ def wijzigingen(obj, velden, *, met_ip_adres=False):
         )
         vorige = record
     return result[::-1]
+
+
+def vorige_geaccepteerde(indiening):
+    """Return the gemeente's latest accepted submission before this one, or None."""
+    return (
+        Indiening.objects.filter(
+            gemeente_id=indiening.gemeente_id,
+            status=IndieningStatus.AKKOORD,
+            ingediend_op__lt=indiening.ingediend_op,
+        )
+        .order_by("-ingediend_op")
+        .first()
+    )

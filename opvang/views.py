@@ -32,9 +32,16 @@ from .forms import (
     VersieForm,
 )
 from .models import Indiening, Locatie, Opgave, Uitvraag
-from .selectors import gemeente_cijfers, kies_cyclus, voortgang, wijzigingen
+from .selectors import (
+    gemeente_cijfers,
+    kies_cyclus,
+    voortgang,
+    vorige_geaccepteerde,
+    wijzigingen,
+)
 from .tables import LocatieTable
 from .velden import VELDNAMEN
+from .vergelijking import snapshot_cijfers, vergelijk
 from .voortgang import samenvatting
 from .vraag import CyclusKeuzeForm, standaard_cyclus
 
@@ -334,9 +341,13 @@ def uitvraag_sluiten(request, pk):
 
 def _indiening_page(request, indiening, form, status=200):
     met_ip_adres = may_see_ip_addresses(request.user)
+    vorige = vorige_geaccepteerde(indiening)
     ctx = {
         "indiening": indiening,
         "snapshot": indiening.snapshot,
+        "cijfers": snapshot_cijfers(indiening.snapshot),
+        "vorige": vorige,
+        "vergelijking": vorige and vergelijk(vorige.snapshot, indiening.snapshot),
         "form": form,
         "wijzigingen": wijzigingen(indiening, ["status", "opmerking"], met_ip_adres=met_ip_adres),
         "met_ip_adres": met_ip_adres,
