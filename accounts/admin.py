@@ -22,6 +22,7 @@ from gemeenten.admin_scope import ScopedAdminMixin
 from gemeenten.models import Rechtenwijziging, User
 from gemeenten.scope import gebruiker_scope_filter, may_manage_scope
 
+from .beheer_nl import recht_label
 from .services import (
     gebruiker_rechten,
     gebruiker_rechten_toepassen,
@@ -32,6 +33,10 @@ from .services import (
 
 OnlyRelated = admin.RelatedOnlyFieldListFilter
 
+admin.site.site_header = "Opvangregister · beheer"
+admin.site.site_title = "Opvangregister beheer"
+admin.site.index_title = "Beheer"
+
 BUITEN_BEREIK = (
     "U beheert alleen gebruikers van provincie {provincie}: kies een gemeente of de "
     "provincie {provincie}."
@@ -39,6 +44,16 @@ BUITEN_BEREIK = (
 EMAIL_HULPTEKST = "Hierheen gaat de link waarmee de gebruiker zelf een wachtwoord instelt."
 # Rights that only a superuser gives: beheer gets its rights from the role alone.
 SUPERUSER_VELDEN = ["is_staff", "is_superuser", "groups", "user_permissions"]
+
+
+class RechtLabelsMixin:
+    """Rights in Dutch in the choice of a group's or a user's rights (beheer_nl)."""
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name in ("permissions", "user_permissions"):
+            formfield.label_from_instance = recht_label
+        return formfield
 
 
 class GebruikerForm(forms.ModelForm):
@@ -79,7 +94,7 @@ class GebruikerAanmakenForm(GebruikerForm):
 
 
 @admin.register(User)
-class UserAdmin(ScopedAdminMixin, BaseUserAdmin):
+class UserAdmin(RechtLabelsMixin, ScopedAdminMixin, BaseUserAdmin):
     list_display = ["username", "get_full_name", "rol", "gemeente", "provincie", "is_active"]
     list_filter = ["rol", "is_active", ("provincie", OnlyRelated)]
     fieldsets = [
@@ -197,11 +212,73 @@ class AccountScopeMixin(ScopedAdminMixin):
             tweede_factor_verwijderen(device=device, request=request)
 
 
-class TOTPDeviceAdmin(AccountScopeMixin, BaseTOTPDeviceAdmin):
+def met_titel(filter_class, titel):
+    """Return filter_class with a Dutch title (a list filter takes the field's name)."""
+
+    class Filter(filter_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.title = titel
+
+    return Filter
+
+
+class TweedeFactorWeergaveMixin:
+    """A second factor in Dutch and read-only: beheer looks at it or removes it.
+
+    The user enrols an app or backup codes themself at login (accounts.views); no
+    screen creates, edits or shows a key or a code.
+    """
+
+    VELDEN = ["gebruiker", "naam", "aangemaakt", "laatst_gebruikt", "bevestigd"]
+    list_display = VELDEN
+    readonly_fields = VELDEN
+    radio_fields = {}
+    list_filter = [
+        ("created_at", met_titel(admin.DateFieldListFilter, "aangemaakt op")),
+        ("last_used_at", met_titel(admin.DateFieldListFilter, "laatst gebruikt op")),
+        ("confirmed", met_titel(admin.BooleanFieldListFilter, "bevestigd")),
+    ]
+    search_help_text = "Zoek op de gebruikersnaam of het e-mailadres van de gebruiker."
+
+    def get_fieldsets(self, request, obj=None):
+        return [(None, {"fields": self.VELDEN})]
+
+    def get_inline_instances(self, request, obj=None):
+        return []  # the backup codes themselves are secrets
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="Gebruiker", ordering="user__username")
+    def gebruiker(self, obj):
+        return obj.user
+
+    @admin.display(description="Naam")
+    def naam(self, obj):
+        return obj.name
+
+    @admin.display(description="Aangemaakt op", ordering="created_at")
+    def aangemaakt(self, obj):
+        return obj.created_at
+
+    @admin.display(description="Laatst gebruikt op", ordering="last_used_at")
+    def laatst_gebruikt(self, obj):
+        return obj.last_used_at
+
+    @admin.display(description="Bevestigd", boolean=True)
+    def bevestigd(self, obj):
+        return obj.confirmed
+
+
+class TOTPDeviceAdmin(AccountScopeMixin, TweedeFactorWeergaveMixin, BaseTOTPDeviceAdmin):
     pass
 
 
-class StaticDeviceAdmin(AccountScopeMixin, BaseStaticDeviceAdmin):
+class StaticDeviceAdmin(AccountScopeMixin, TweedeFactorWeergaveMixin, BaseStaticDeviceAdmin):
     pass
 
 
@@ -225,7 +302,7 @@ class ScopedAccessFailureLogAdmin(LoginRecordScopeMixin, AccessFailureLogAdmin):
     pass
 
 
-class GroupAdmin(ScopedAdminMixin, BaseGroupAdmin):
+class GroupAdmin(RechtLabelsMixin, ScopedAdminMixin, BaseGroupAdmin):
     """Groups hold rights: superusers only."""
 
     def scope_queryset(self, qs, user):
