@@ -27,7 +27,9 @@ def percentage(value, decimals=1):
 
 
 def number_range(low, high):
-    """Return a range of whole numbers: 3.378–3.983."""
+    """Return a range of whole numbers: 3.378–3.983; '—' for an empty range (0–0)."""
+    if not low and not high:
+        return LEEG
     return f"{whole_number(low)}–{whole_number(high)}"
 
 

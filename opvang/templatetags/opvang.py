@@ -1,10 +1,10 @@
-"""Show stored codes and ISO dates (as in submission snapshots) the way users read them."""
+"""Show stored codes, ISO dates (as in submission snapshots) and ranges as users read them."""
 
 from datetime import date
 
 from django import template
 
-from kern.formatting import short_date
+from kern.formatting import number_range, short_date
 from opvang.constants import Soort, Status
 
 register = template.Library()
@@ -26,3 +26,9 @@ def iso_datum(value):
     if not value:
         return ""
     return short_date(date.fromisoformat(value))
+
+
+@register.filter
+def bereik(low, high):
+    """Format a range of places as 3.378–3.983, and an empty one (0–0) as '—'."""
+    return number_range(low, high)

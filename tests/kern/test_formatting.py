@@ -35,3 +35,11 @@ def test_a_count_names_its_noun_in_the_right_number():
     assert count(1, "locatie", "locaties") == "1 locatie"
     assert count(0, "locatie", "locaties") == "0 locaties"
     assert count(1200, "plek", "plekken") == "1.200 plekken"
+
+
+def test_an_empty_range_is_a_dash():
+    from kern.formatting import number_range
+
+    assert number_range(0, 0) == "—"
+    assert number_range(0, 40) == "0–40"
+    assert number_range(3378, 3983) == "3.378–3.983"
