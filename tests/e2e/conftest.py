@@ -1,0 +1,119 @@
+"""The browser suite: Debian's chromium, driven by Playwright, against a served demo.
+
+One server for the session: a throwaway SQLite database with the reference and demo
+data, production settings (DEBUG off, collected static files, Dutch error pages) but
+plain http on 127.0.0.1 and one password step, as `make run` serves it. One browser for
+the session; each test gets a fresh context (cookies) per role.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+WACHTWOORD = "demo-wachtwoord-2025"
+
+pytestmark = pytest.mark.e2e
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _manage(env, *args):
+    # --skip-checks: gemeenten.E001 refuses SQLite with DEBUG off, rightly for a real
+    # installation; this throwaway server needs production pages, not a production database.
+    subprocess.run(  # noqa: S603 (our own manage.py)
+        [sys.executable, "manage.py", *args, "--skip-checks"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("e2e")
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
+        "DATABASE_URL": f"sqlite:///{tmp / 'e2e.sqlite3'}",
+        "DEBUG": "0",
+        "SECRET_KEY": "e2e-" + "x" * 60,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "STATIC_ROOT": str(tmp / "static"),
+        "DEMO_MODE": "1",
+        "OTP_REQUIRED": "0",
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+    }
+    _manage(env, "migrate", "-v0")
+    _manage(env, "loaddata", "referentie", "-v0")
+    _manage(env, "demo")
+    _manage(env, "collectstatic", "--noinput", "-v0")
+    port = _free_port()
+    server = subprocess.Popen(  # noqa: S603
+        [
+            sys.executable,
+            "manage.py",
+            "runserver",
+            f"127.0.0.1:{port}",
+            "--noreload",
+            "--skip-checks",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url + "/inloggen/", timeout=1)  # noqa: S310 (loopback)
+            break
+        except OSError:
+            time.sleep(0.2)
+    yield url
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def als(browser, base_url):
+    """Return a function that logs in a demo user through the form and returns its page."""
+    contexts = []
+
+    def login(username):
+        context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.goto("/inloggen/")
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", WACHTWOORD)
+        page.click("button[type=submit]")
+        page.wait_for_load_state()
+        return page
+
+    yield login
+    for context in contexts:
+        context.close()

@@ -1,0 +1,59 @@
+"""Every page a role reaches passes axe (WCAG 2.1 AA) at 1280 and 390 px and reflows at
+390 and 320 px; so do the error pages and the beheer screens."""
+
+import pytest
+
+from .checks import check_page
+
+pytestmark = pytest.mark.e2e
+
+PAGINAS = {
+    "gemeente-utrecht": [
+        "/gemeenten/GM0344/",
+        "/gemeenten/GM0344/locaties/nieuw/",
+        "/gemeenten/GM0344/excel/importeren/",
+        "/uitvragen/",
+        "/wachtwoord/wijzigen/",
+        "/hulp/",
+        "/toegankelijkheid/",
+    ],
+    "prt": [
+        "/rapportage/PV26/",
+        "/uitvragen/",
+        "/uitvragen/nieuw/",
+        "/provincies/PV26/excel/importeren/",
+    ],
+    "cvdk": [
+        "/rapportage/PV26/1/documenten/",
+        "/rapportage/PV26/1/verslag/voorbeeld/",
+        "/rapportage/PV26/1/plan/voorbeeld/",
+    ],
+    "beheer": ["/beheer/", "/beheer/gemeenten/gemeente/", "/beheer/opvang/locatie/"],
+}
+
+
+@pytest.mark.parametrize("rol", sorted(PAGINAS))
+def test_every_page_of_a_role_passes_axe_and_reflows(als, rol):
+    page = als(rol)
+    problemen = []
+    for pad in PAGINAS[rol]:
+        response = page.goto(pad)
+        assert response.status == 200, pad
+        check_page(page, problemen)
+    assert not problemen, "\n".join(problemen)
+
+
+def test_the_login_and_error_pages_pass_axe_and_are_dutch(browser, base_url):
+    context = browser.new_context(base_url=base_url)
+    page = context.new_page()
+    problemen = []
+    page.goto("/inloggen/")
+    check_page(page, problemen)
+    page.goto("/wachtwoord/vergeten/")
+    check_page(page, problemen)
+    response = page.goto("/bestaat-niet/")
+    assert response.status == 404
+    assert page.locator("html").get_attribute("lang") == "nl"
+    check_page(page, problemen)
+    context.close()
+    assert not problemen, "\n".join(problemen)
