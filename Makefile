@@ -8,15 +8,25 @@ PYTEST_ARGS ?=
 
 .PHONY: run test e2e lint migrations-check install
 
-run: $(VENV)/.installed
-	$(PY) manage.py migrate
+# The demo runs as production does (DEBUG off: Dutch error pages, collected static
+# files), on SQLite and plain http on 127.0.0.1, with a banner on every page and one
+# password step. Its secret key is made once and kept in .demo-secret-key.
+DEMO_ENV = DEBUG=0 DEMO_MODE=1 OTP_REQUIRED=0 SECURE_SSL_REDIRECT=0 \
+	SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0 SECRET_KEY="$$(cat .demo-secret-key)"
+
+.demo-secret-key:
+	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+run: $(VENV)/.installed .demo-secret-key
+	$(DEMO_ENV) $(PY) manage.py migrate
 	@# Load the reference data once: loading it again would overwrite what beheer has
 	@# since corrected (the audit trail records the overwrite, as 'loaddata').
-	@if $(PY) manage.py shell -c "import sys; from gemeenten.models import Provincie; sys.exit(Provincie.objects.exists())"; \
-	then $(PY) manage.py loaddata referentie; \
+	@if $(DEMO_ENV) $(PY) manage.py shell -c "import sys; from gemeenten.models import Provincie; sys.exit(Provincie.objects.exists())"; \
+	then $(DEMO_ENV) $(PY) manage.py loaddata referentie; \
 	else echo "Referentiegegevens staan er al; niet opnieuw geladen."; fi
-	$(PY) manage.py demo
-	DEMO_MODE=1 OTP_REQUIRED=0 $(PY) manage.py runserver 127.0.0.1:8000
+	$(DEMO_ENV) $(PY) manage.py demo
+	$(DEMO_ENV) $(PY) manage.py collectstatic --noinput -v0
+	$(DEMO_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
 test: $(VENV)/.installed
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -12,9 +12,13 @@ SQLITE_IN_PRODUCTION = Error(
 
 @register(Tags.database, Tags.security)
 def production_database_is_postgresql(app_configs, **kwargs):
-    """Refuse SQLite in production: no row locks, one writer at a time, no pg_dump."""
+    """Refuse SQLite in production: no row locks, one writer at a time, no pg_dump.
+
+    The demo (DEMO_MODE, `make run`) runs with production settings on SQLite; it says
+    "Demo-omgeving" on every page, so it is never mistaken for an installation.
+    """
     engine = settings.DATABASES["default"]["ENGINE"]
-    if settings.PRODUCTION and engine == "django.db.backends.sqlite3":
+    if settings.PRODUCTION and not settings.DEMO_MODE and engine == "django.db.backends.sqlite3":
         return [SQLITE_IN_PRODUCTION]
     return []
 

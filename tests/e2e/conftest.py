@@ -1,8 +1,8 @@
 """The browser suite: Debian's chromium, driven by Playwright, against a served demo.
 
-One server for the session: a throwaway SQLite database with the reference and demo
-data, production settings (DEBUG off, collected static files, Dutch error pages) but
-plain http on 127.0.0.1 and one password step, as `make run` serves it. One browser for
+One server for the session, served as `make run` serves the demo: a throwaway SQLite
+database with the reference and demo data, production settings (DEBUG off, collected
+static files, Dutch error pages), plain http on 127.0.0.1 and one password step. One browser for
 the session; each test gets a fresh context (cookies) per role.
 """
 
@@ -31,10 +31,8 @@ def _free_port():
 
 
 def _manage(env, *args):
-    # --skip-checks: gemeenten.E001 refuses SQLite with DEBUG off, rightly for a real
-    # installation; this throwaway server needs production pages, not a production database.
     subprocess.run(  # noqa: S603 (our own manage.py)
-        [sys.executable, "manage.py", *args, "--skip-checks"],
+        [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=env,
         check=True,
@@ -52,6 +50,8 @@ def base_url(tmp_path_factory):
         "SECRET_KEY": "e2e-" + "x" * 60,
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",
+        "SESSION_COOKIE_SECURE": "0",
+        "CSRF_COOKIE_SECURE": "0",
         "STATIC_ROOT": str(tmp / "static"),
         "DEMO_MODE": "1",
         "OTP_REQUIRED": "0",
@@ -63,14 +63,7 @@ def base_url(tmp_path_factory):
     _manage(env, "collectstatic", "--noinput", "-v0")
     port = _free_port()
     server = subprocess.Popen(  # noqa: S603
-        [
-            sys.executable,
-            "manage.py",
-            "runserver",
-            f"127.0.0.1:{port}",
-            "--noreload",
-            "--skip-checks",
-        ],
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
