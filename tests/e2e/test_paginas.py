@@ -57,3 +57,31 @@ def test_the_login_and_error_pages_pass_axe_and_are_dutch(browser, base_url):
     check_page(page, problemen)
     context.close()
     assert not problemen, "\n".join(problemen)
+
+
+def test_every_beheer_list_and_a_record_of_each_pass_axe_and_reflow(als):
+    page = als("beheer")
+    page.goto("/beheer/")
+    lijsten = sorted(
+        {
+            a.get_attribute("href")
+            for a in page.locator("#content-main th[scope=row] a").all()
+            if a.get_attribute("href")
+        }
+    )
+    assert len(lijsten) >= 8
+    problemen = []
+    for lijst in lijsten:
+        goto_ok(page, lijst)
+        check_page(page, problemen)
+        eerste = page.locator("#result_list tbody tr th a, #result_list tbody tr td a").first
+        if eerste.count():
+            eerste.click()
+            page.wait_for_load_state()
+            check_page(page, problemen)
+    assert not problemen, "\n".join(problemen)
+
+
+def goto_ok(page, pad):
+    response = page.goto(pad)
+    assert response.status == 200, pad
