@@ -117,6 +117,10 @@ VERLOOP_ONDER = 40
 STAPPEN = (1, 2, 2.5, 5)
 MAAND_STAPPEN = (1, 3, 6, 12, 24, 36, 60, 120)
 MAX_LABELS = 10
+# The capacity chart shows the years before the peildatum, not every month since the
+# oldest location opened (a flat line from 2004 said nothing): from 1 January this many
+# years before the peildatum's year, or from the first month with places if that is later.
+VERLOOP_JAREN = 5
 
 
 @dataclass(frozen=True)
@@ -138,6 +142,7 @@ class CapaciteitGrafiek:
     lijn: str  # the points attribute of the polyline
     opgave: int | None
     opgave_y: float | None
+    opgave_x: float  # where the opgave line starts: the counting window's first day
     peildatum: date
     peildatum_x: float | None
     x_labels: tuple[tuple[float, str], ...]
@@ -165,6 +170,11 @@ class CapaciteitGrafiek:
     @property
     def opgave_label_y(self):
         return self.opgave_y - 6
+
+    @property
+    def opgave_label_x(self):
+        """The opgave's label sits at the start of its line, clear of the peildatum's."""
+        return min(self.opgave_x + 4, self.x_eind - 90)
 
     @property
     def peildatum_label_rechts(self):
@@ -202,9 +212,22 @@ def _x_labels(dagen, x_van):
     )
 
 
+def _venster(reeks, peildatum):
+    """Return the part of the monthly series the chart shows (see VERLOOP_JAREN).
+
+    It starts at the first month with places in the window, and always shows the last
+    VERLOOP_JAREN years of the series when the peildatum lies beyond it.
+    """
+    begin = date(peildatum.year - VERLOOP_JAREN, 1, 1)
+    getoond = [(d, p) for d, p in reeks if d >= begin] or reeks[-VERLOOP_JAREN * 12 :]
+    eerste_met_plekken = next((i for i, (_, p) in enumerate(getoond) if p), 0)
+    return getoond[eerste_met_plekken:]
+
+
 def capaciteit_grafiek(rapport: Rapport) -> CapaciteitGrafiek | None:
-    """Return the report's capacity history as a line, the opgave as a horizontal line."""
-    reeks = [(p.datum, p.plekken) for p in rapport.capaciteit]
+    """Return the report's capacity history as a line, the opgave as a line from the
+    start of the cycle's counting window (the moment it is measured against)."""
+    reeks = _venster([(p.datum, p.plekken) for p in rapport.capaciteit], rapport.peildatum)
     if not reeks:
         return None
     x0, x_eind, as_y = LINKS, BREEDTE - RECHTS, VERLOOP_HOOGTE - VERLOOP_ONDER
@@ -221,6 +244,8 @@ def capaciteit_grafiek(rapport: Rapport) -> CapaciteitGrafiek | None:
     eerste = reeks[0][0]
     peil_index = _maand_index(rapport.peildatum, eerste)
     peil_x = x_van(peil_index) if 0 <= peil_index <= laatste else None
+    venster = rapport.telvenster
+    opgave_index = _maand_index(venster.van, eerste) if venster.is_bekend else 0
     return CapaciteitGrafiek(
         titel=f"Plekken in gebruik in {rapport.provincie_naam} per maand, "
         f"{maand_label(eerste)} tot en met {maand_label(reeks[-1][0])}, met de opgave",
@@ -228,6 +253,7 @@ def capaciteit_grafiek(rapport: Rapport) -> CapaciteitGrafiek | None:
         lijn=_lijn(punten),
         opgave=rapport.opgave_plekken,
         opgave_y=y_van(rapport.opgave_plekken) if rapport.opgave_plekken else None,
+        opgave_x=x_van(min(max(opgave_index, 0), laatste)),
         peildatum=rapport.peildatum,
         peildatum_x=peil_x,
         x_labels=_x_labels([d for d, _ in reeks], x_van),

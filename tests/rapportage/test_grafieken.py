@@ -67,8 +67,10 @@ def test_the_history_has_a_bounded_number_of_points_whatever_the_dates(db, cyclu
     reeks = reeks_van(r)
     grafiek = grafieken.capaciteit_grafiek(r)
 
-    assert len(reeks) == len(grafiek.punten) == MAX_MAANDEN == 360
+    assert len(reeks) == MAX_MAANDEN == 360
     assert (reeks[0][0], reeks[-1][0]) == (date(2071, 1, 1), date(2100, 12, 1))
+    # The chart shows the years before the peildatum (VERLOOP_JAREN), not all 30 years.
+    assert (grafiek.punten[0].datum, len(grafiek.punten)) == (date(2095, 1, 1), 72)
     assert len(grafiek.x_labels) <= grafieken.MAX_LABELS + 1
 
 
@@ -158,3 +160,14 @@ def test_without_locations_there_is_no_history(db, cyclus):
 
     assert grafieken.capaciteit_grafiek(r) is None
     assert len(grafieken.dekking_grafiek(r).balken) == 1
+
+
+def test_the_history_chart_starts_near_the_peildatum_and_the_opgave_at_the_window(demo, cyclus1):
+    r = rapport(demo, cyclus1)
+    grafiek = grafieken.capaciteit_grafiek(r)
+    eerste = grafiek.punten[0]
+    assert eerste.datum >= date(r.peildatum.year - grafieken.VERLOOP_JAREN, 1, 1)
+    assert eerste.plekken > 0
+    assert reeks_van(r)[0][0] < eerste.datum  # the stored series itself is unchanged
+    venster_start = next(p for p in grafiek.punten if p.datum == cyclus1.telvenster_van)
+    assert grafiek.opgave_x == venster_start.x > grafiek.x0
