@@ -38,6 +38,12 @@ class Balk:
     afgekapt: bool
     y: float
     breedte: float
+    opgave_nul: bool = False  # an opgave of 0 (e.g. after a verdeelbesluit) is not "none"
+
+    @property
+    def zonder_percentage(self):
+        """Why the bar has no percentage, in words."""
+        return "opgave 0" if self.opgave_nul else "geen opgave"
 
     @property
     def label_x(self):
@@ -92,6 +98,7 @@ def dekking_grafiek(rapport: Rapport) -> DekkingGrafiek:
                 afgekapt=pct is not None and pct > schaal_max,
                 y=BOVEN + i * RIJ_HOOGTE + (RIJ_HOOGTE - BALK_HOOGTE) / 2,
                 breedte=round(min(float(pct or 0), schaal_max) * per_procent, 1),
+                opgave_nul=rij.opgave_plekken == 0,
             )
         )
     as_y = BOVEN + len(balken) * RIJ_HOOGTE

@@ -95,10 +95,10 @@ def test_there_is_one_bar_per_gemeente(demo, cyclus1):
     svg = render_to_string("rapportage/grafieken/dekking.html", {"grafiek": grafiek})
 
     assert len(grafiek.balken) == len(r.gemeenten) == 26
-    assert svg.count('<rect class="grafiek__balk') == 25  # Woudenberg has no opgave
-    assert "geen opgave" in svg
+    assert svg.count('<rect class="grafiek__balk') == 25  # Woudenberg's opgave is 0
+    assert "opgave 0" in svg and "geen opgave" not in svg
     assert '<title id="dekking-titel">Minimale dekking per gemeente' in svg
-    assert "104,4% ✓" in svg  # Utrechtse Heuvelrug: hatched and marked
+    assert "104,4% gehaald" in svg  # Utrechtse Heuvelrug: hatched and marked
     assert svg.count("url(#dekking-gehaald)") == 1
     assert "style" not in svg
 
@@ -131,7 +131,7 @@ def test_a_very_high_dekking_is_cut_off_but_labelled(demo, cyclus1):
     assert balk.naam == "Ruimdorp" and balk.afgekapt
     assert grafiek.x0 + balk.breedte == grafiek.x_eind
     svg = render_to_string("rapportage/grafieken/dekking.html", {"grafiek": grafiek})
-    assert "5.000,0% ✓ »" in svg
+    assert "5.000,0% gehaald »" in svg
 
 
 def test_names_in_the_charts_are_escaped(demo, cyclus1):
@@ -171,3 +171,9 @@ def test_the_history_chart_starts_near_the_peildatum_and_the_opgave_at_the_windo
     assert reeks_van(r)[0][0] < eerste.datum  # the stored series itself is unchanged
     venster_start = next(p for p in grafiek.punten if p.datum == cyclus1.telvenster_van)
     assert grafiek.opgave_x == venster_start.x > grafiek.x0
+
+
+def test_a_bar_without_percentage_says_why():
+    balk = dict(code="GM0001", naam="X", percentage=None, gehaald=False, afgekapt=False, y=0)
+    assert grafieken.Balk(**balk, breedte=0).zonder_percentage == "geen opgave"
+    assert grafieken.Balk(**balk, breedte=0, opgave_nul=True).zonder_percentage == "opgave 0"

@@ -110,6 +110,26 @@ def test_the_verslag_shows_the_letters_figures_the_dutch_way(demo, cyclus1):
         "5. Vervolg",
         "Bijlage: locaties per gemeente",
     ]
+    assert fonts(reader) == VENDORED_FONTS
+
+
+# The fonts vendored in static/vendor/@fontsource: no glyph may come from the server's
+# own fonts (a DejaVu fallback made the output depend on the machine).
+VENDORED_FONTS = {"Noto-Sans", "Noto-Sans-Bold", "Noto-Serif-Bold"}
+
+
+def fonts(reader):
+    """Return the embedded fonts' names without their subset prefix (ABCDEF+)."""
+    namen = set()
+    for page in reader.pages:
+        for font in page.get("/Resources", {}).get("/Font", {}).values():
+            namen.add(str(font.get_object()["/BaseFont"]).lstrip("/").split("+", 1)[-1])
+    return namen
+
+
+def test_the_plan_uses_only_the_vendored_fonts(demo, cyclus1):
+    rapport = verslag_rapport(provincie=demo, cyclus=cyclus1, peildatum=PEILDATUM)
+    assert fonts(PdfReader(io.BytesIO(concept("plan", rapport)))) <= VENDORED_FONTS | {"Noto-Serif"}
 
 
 def test_the_plan_lists_planned_locations_per_gemeente(demo, cyclus1):
