@@ -16,6 +16,7 @@ from django.utils.formats import number_format
 from pypdf import PdfReader
 
 from gemeenten.constants import Rol
+from kern.formatting import number_range
 from opvang.constants import Status
 from rapportage.documenten import CONCEPT, Kop, document_context, document_pdf
 from rapportage.documenten_forms import KENMERK_BESTAAT
@@ -74,7 +75,7 @@ def regel(rij):
         f"{rij.naam} {opgave} {nl(t.hard)} ({nl(t.hard_amv)}) "
         f"{nl(t.hard_plan)} ({nl(t.hard_plan_amv)}) "
         f"{nl(t.minimale_dekking)} ({nl(t.minimale_dekking_amv)}) {procent} "
-        f"{nl(t.planvoorraad_min)}–{nl(t.planvoorraad_max)}"
+        f"{number_range(t.planvoorraad_min, t.planvoorraad_max)}"  # '—' for 0–0
     )
 
 
