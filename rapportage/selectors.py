@@ -18,7 +18,7 @@ from gemeenten.models import Gemeente
 from kern.dates import DATUM_BUITEN_BEREIK, is_plausible
 from opvang.constants import IndieningStatus, VoortgangStatus
 from opvang.models import Indiening, Locatie, Uitvraag
-from opvang.selectors import GemeenteCijfers, geldende_opgaven, tel_gemeente, voortgang
+from opvang.selectors import GemeenteCijfers, geldende_opgaven, tel_gemeente, voortgang_statussen
 from opvang.telregels import (
     Dekking,
     LocatieWaarden,
@@ -224,8 +224,8 @@ def _indiening_statussen(provincie, cyclus, gemeenten):
     )
     if uitvraag is None:
         return None, {}
-    stand = voortgang(uitvraag, gemeenten)
-    return uitvraag, {pk: str(status) for pk, (status, _) in stand.items()}
+    stand = voortgang_statussen(uitvraag, gemeenten)
+    return uitvraag, {pk: str(status) for pk, status in stand.items()}
 
 
 def _row(gemeente, cyclus, opgave, locaties, peildatum, *, bron_beschikbaar, status):
@@ -274,7 +274,10 @@ def capaciteit_per_maand(rijen, venster, peildatum, *, vandaag) -> tuple[Maandst
         return ()
     eind = max(venster.tot if venster.is_bekend else vandaag, peildatum)
     begin = max(min(w.vanaf for w in locaties), _maanden_terug(eind, MAX_MAANDEN - 1))
-    return tuple(Maandstand(d, _plekken_in_gebruik(locaties, d)) for d in maanden(begin, eind))
+    dagen = maanden(begin, eind)
+    return tuple(
+        Maandstand(d, p) for d, p in zip(dagen, _lopende_som(locaties, dagen), strict=True)
+    )
 
 
 def _ooit_in_gebruik(rijen):
@@ -283,8 +286,32 @@ def _ooit_in_gebruik(rijen):
     return [w for w in waarden if w.vanaf is not None and is_in_gebruik_op(w, w.vanaf)]
 
 
-def _plekken_in_gebruik(locaties, d):
-    return sum(w.plekken for w in locaties if is_in_gebruik_op(w, d))
+def _maand_index(d: date) -> int:
+    return d.year * 12 + d.month - 1
+
+
+def _lopende_som(locaties, dagen):
+    """Return the places in use on each first of a month in dagen, as a running sum.
+
+    The same rule as is_in_gebruik_op for locations in use from their vanaf: a location
+    counts on the firsts from its vanaf up to its tot. Each adds its places where it
+    starts and takes them off after its last month, so the cost is one pass over the
+    locations plus one over the months (not their product).
+    """
+    eerste = _maand_index(dagen[0])
+    delta = [0] * (len(dagen) + 1)
+    for w in locaties:
+        start = _maand_index(w.vanaf) + (w.vanaf.day != 1) - eerste
+        stop = len(dagen) if w.tot is None else _maand_index(w.tot) + 1 - eerste
+        start, stop = max(start, 0), min(stop, len(dagen))
+        if start < stop:
+            delta[start] += w.plekken
+            delta[stop] -= w.plekken
+    stand, result = 0, []
+    for verschil in delta[:-1]:
+        stand += verschil
+        result.append(stand)
+    return result
 
 
 def _gemeente_rijen(provincie, cyclus, peildatum, bron):
