@@ -227,8 +227,43 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "opvangregister_cache",
         "OPTIONS": {"MAX_ENTRIES": 100_000},
-    }
+    },
+    "rapporten": None,  # set below
 }
+
+
+def rapport_cache(waarde):
+    """Return the cache of computed reports and rendered pages (docs/snelheid.md).
+
+    Its keys hold the province's data version (kern.dataversie), so an entry is never
+    stale and any backend is safe. 'locmem' (default): each worker process keeps its
+    own, the fastest to read. 'db': one table shared by the workers. 'redis://…':
+    Redis, shared and fast, for several machines.
+    """
+    if waarde == "locmem":
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "opvangregister-rapporten",
+            "TIMEOUT": 3600,
+            "OPTIONS": {"MAX_ENTRIES": 200},
+        }
+    if waarde == "db":
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "opvangregister_rapportcache",
+            "TIMEOUT": 3600,
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    if waarde.startswith(("redis://", "rediss://")):
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": waarde,
+            "TIMEOUT": 3600,
+        }
+    raise ImproperlyConfigured(f"RAPPORT_CACHE moet locmem, db of redis://… zijn, niet {waarde!r}.")
+
+
+CACHES["rapporten"] = rapport_cache(os.environ.get("RAPPORT_CACHE", "locmem"))
 # The beheer screens never show a device's key, QR code or backup codes: whoever sees
 # them could log in as that user.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
