@@ -92,23 +92,25 @@ def check_in_geheugen(instance, exclude=None):
     }
     errors = {}
     for constraint in instance._meta.constraints:
-        if not isinstance(constraint, CheckConstraint):
-            continue
-        try:
-            geldig = _evalueer(Q(constraint.condition), waarden) is not False
-        except _Uitgesloten:
-            continue
-        except _Onbekend:
-            using = router.db_for_write(type(instance), instance=instance)
+        if isinstance(constraint, CheckConstraint):
             try:
-                constraint.validate(type(instance), instance, exclude=exclude, using=using)
+                _check(constraint, instance, waarden, exclude)
             except ValidationError as e:
                 errors = e.update_error_dict(errors)
-            continue
-        if not geldig:
-            fout = ValidationError(
-                constraint.get_violation_error_message(), code=constraint.violation_error_code
-            )
-            errors = fout.update_error_dict(errors)
     if errors:
         raise ValidationError(errors)
+
+
+def _check(constraint, instance, waarden, exclude):
+    try:
+        geldig = _evalueer(Q(constraint.condition), waarden) is not False
+    except _Uitgesloten:
+        return
+    except _Onbekend:
+        using = router.db_for_write(type(instance), instance=instance)
+        constraint.validate(type(instance), instance, exclude=exclude, using=using)
+        return
+    if not geldig:
+        raise ValidationError(
+            constraint.get_violation_error_message(), code=constraint.violation_error_code
+        )
