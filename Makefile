@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
 
-.PHONY: run test lint migrations-check install
+.PHONY: run test lint migrations-check install bench
 
 run: $(VENV)/.installed
 	$(PY) manage.py migrate
@@ -16,7 +16,10 @@ run: $(VENV)/.installed
 	then $(PY) manage.py loaddata referentie; \
 	else echo "Referentiegegevens staan er al; niet opnieuw geladen."; fi
 	$(PY) manage.py demo
-	DEMO_MODE=1 OTP_REQUIRED=0 $(PY) manage.py runserver 127.0.0.1:8000
+	@# The PDFs are made in the background (rapportage.tasks): a worker runs beside the
+	@# server and stops with it (TASKS_BACKEND=immediate renders inside the request instead).
+	DEMO_MODE=1 OTP_REQUIRED=0 TASKS_BACKEND=db sh -c '$(PY) manage.py db_worker & \
+	trap "kill $$! 2>/dev/null" EXIT INT TERM; $(PY) manage.py runserver 127.0.0.1:8000'
 
 test: $(VENV)/.installed
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_tasks",
+    "django_tasks_db",
     # Floors, bottom to top (see docs/architecture.md); kern is a plain package.
     "gemeenten",
     # After django_otp, axes and auth: accounts.admin re-registers their admins.
@@ -264,6 +266,22 @@ def rapport_cache(waarde):
 
 
 CACHES["rapporten"] = rapport_cache(os.environ.get("RAPPORT_CACHE", "locmem"))
+
+# Background tasks (django-tasks, the backport of Django 6's django.tasks): the PDFs
+# of the verslag and plan are rendered by a task (rapportage.tasks), off the request.
+# TASKS_BACKEND=db: stored in the database and run by `manage.py db_worker`
+# (django-tasks-db), the production recipe and `make run`. 'immediate': run inside the
+# request that asks, as before (tests, and a development server without a worker).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate" if DEBUG else "db")
+if TASKS_BACKEND not in ("db", "immediate"):
+    raise ImproperlyConfigured(f"TASKS_BACKEND moet db of immediate zijn, niet {TASKS_BACKEND!r}.")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if TASKS_BACKEND == "db"
+        else "django_tasks.backends.immediate.ImmediateBackend",
+    }
+}
 # The beheer screens never show a device's key, QR code or backup codes: whoever sees
 # them could log in as that user.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
