@@ -34,6 +34,23 @@ migrations-check: $(VENV)/.installed
 
 install: $(VENV)/.installed
 
+# Every figure of issue 13 as a ratio to its floor (docs/snelheid.md), on SQLite and,
+# when BENCH_PG_URL is set, on PostgreSQL. The bench databases are generated once
+# (bench/generate_national.py); BENCH_ARGS=--zonder-pdf skips the PDF.
+BENCH_SQLITE ?= /tmp/opvangregister-bench.sqlite3
+BENCH_PG_URL ?=
+BENCH_ARGS ?=
+BENCH_ENV = DEBUG=0 OTP_REQUIRED=0 SECRET_KEY=bench-alleen-lokaal-$$(hostname)-0123456789abcdef \
+	ALLOWED_HOSTS=testserver,127.0.0.1 STATIC_ROOT=/tmp/opvangregister-bench-static
+bench: $(VENV)/.installed
+	$(BENCH_ENV) $(PY) manage.py collectstatic --noinput -v0
+	@test -f $(BENCH_SQLITE) || DATABASE_URL=sqlite:///$(BENCH_SQLITE) $(PY) bench/generate_national.py
+	$(BENCH_ENV) DATABASE_URL=sqlite:///$(BENCH_SQLITE) $(PY) bench/snelheid.py $(BENCH_ARGS)
+	@if [ -n "$(BENCH_PG_URL)" ]; then \
+	  DATABASE_URL=$(BENCH_PG_URL) $(PY) bench/generate_national.py 2>/dev/null | tail -1; \
+	  $(BENCH_ENV) DATABASE_URL=$(BENCH_PG_URL) $(PY) bench/snelheid.py $(BENCH_ARGS); \
+	else echo "BENCH_PG_URL niet gezet: PostgreSQL overgeslagen."; fi
+
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
