@@ -106,10 +106,19 @@ def prt_client(provincie):
 
 
 class Uitslag:
-    def __init__(self):
+    """The rows of the table; a request's floor is measured again right after each row.
+
+    On a machine shared with other work the floor moves by a factor of several within a
+    run: each ratio uses the login page measured next to it (vloer=None).
+    """
+
+    def __init__(self, login):
         self.rijen = []
+        self.login = login
 
     def voeg_toe(self, meting, waarde, vloer, doel, eenheid="ms", extra=""):
+        if vloer is None:
+            vloer = ms(self.login, 15)
         ratio = waarde / vloer if vloer else None
         gehaald = "" if doel is None or ratio is None else ("ja" if ratio <= doel else "NEE")
         self.rijen.append(
@@ -145,11 +154,11 @@ def meet_paginas(uitslag, provincie, vloer, n):
     for label, get, koud, warm in (("dashboard", dash, 10, 2), ("verslag.json", json, 5, 1.5)):
         q = queries_van(lambda get=get: (leeg_cache(), get()))
         uitslag.voeg_toe(
-            f"{naam} {label} koud", ms(get, n, leeg_cache), vloer, koud, extra=f"{q} queries"
+            f"{naam} {label} koud", ms(get, n, leeg_cache), None, koud, extra=f"{q} queries"
         )
         get()
         qw = queries_van(get)
-        uitslag.voeg_toe(f"{naam} {label} warm", ms(get, n), vloer, warm, extra=f"{qw} queries")
+        uitslag.voeg_toe(f"{naam} {label} warm", ms(get, n), None, warm, extra=f"{qw} queries")
     xlsx = opvrager(
         client,
         reverse("rapportage:gemeenten_xlsx", args=[provincie.code])
@@ -235,7 +244,7 @@ def meet_groei(uitslag, vloer, cyclus):
             uitslag.voeg_toe(
                 f"groei {aantal:>5} locaties, dashboard koud",
                 ms(get, 3, leeg_cache),
-                vloer,
+                None,
                 doel,
                 extra=f"{q} queries",
             )
@@ -432,7 +441,7 @@ def main():
     login = opvrager(Client(), reverse("login"))
     login()
     vloer = ms(login, 31)
-    uitslag = Uitslag()
+    uitslag = Uitslag(login)
     uitslag.voeg_toe("vloer: inlogpagina", vloer, vloer, None)
     meet_paginas(uitslag, grootste, vloer, args.herhalingen)
     meet_groei(uitslag, vloer, Cyclus.objects.get(nummer=1))
@@ -445,8 +454,8 @@ def main():
     uitslag.druk(
         f"Database {connection.vendor}, {Locatie.objects.count()} locaties; grootste provincie "
         f"{grootste.naam} ({grootste.n} locaties); DEBUG={settings.DEBUG}; "
-        f"mediaan van {args.herhalingen}; vloer {vloer:.2f} ms (begin), "
-        f"{vloer_eind:.2f} ms (einde)."
+        f"mediaan van {args.herhalingen}; vloer per rij ernaast gemeten; "
+        f"{vloer:.2f} ms (begin), {vloer_eind:.2f} ms (einde)."
     )
 
 
