@@ -29,7 +29,9 @@ VASTSTELLING = {
 def klein(db):
     provincie = ProvincieFactory(code="PV93", naam="Kleine provincie")
     CyclusFactory()
-    OpgaveFactory(gemeente=GemeenteFactory(provincie=provincie), plekken=10, amv_plekken=0)
+    OpgaveFactory(
+        gemeente=GemeenteFactory(code="GM0931", provincie=provincie), plekken=10, amv_plekken=0
+    )
     prt = UserFactory(username="prt-opdracht", rol=Rol.PRT, provincie=provincie)
     cvdk = UserFactory(username="cvdk-opdracht", rol=Rol.CVDK, provincie=provincie)
     return provincie, prt, cvdk
