@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
 
-.PHONY: run test e2e lint migrations-check install
+.PHONY: run test e2e lint migrations-check install bench
 
 # The demo runs as production does (DEBUG off: Dutch error pages, collected static
 # files), on SQLite and plain http on 127.0.0.1, with a banner on every page and one
@@ -26,7 +26,10 @@ run: $(VENV)/.installed .demo-secret-key
 	else echo "Referentiegegevens staan er al; niet opnieuw geladen."; fi
 	$(DEMO_ENV) $(PY) manage.py demo
 	$(DEMO_ENV) $(PY) manage.py collectstatic --noinput -v0
-	$(DEMO_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+	@# The PDFs are made in the background (rapportage.tasks): a worker runs beside the
+	@# server and stops with it (TASKS_BACKEND=immediate renders inside the request instead).
+	$(DEMO_ENV) TASKS_BACKEND=db sh -c '$(PY) manage.py db_worker & \
+	trap "kill $$! 2>/dev/null" EXIT INT TERM; $(PY) manage.py runserver 127.0.0.1:8000'
 
 test: $(VENV)/.installed
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -45,6 +48,23 @@ migrations-check: $(VENV)/.installed
 	$(PY) manage.py makemigrations --check --dry-run
 
 install: $(VENV)/.installed
+
+# Every figure of issue 13 as a ratio to its floor (docs/snelheid.md), on SQLite and,
+# when BENCH_PG_URL is set, on PostgreSQL. The bench databases are generated once
+# (bench/generate_national.py); BENCH_ARGS=--zonder-pdf skips the PDF.
+BENCH_SQLITE ?= /tmp/opvangregister-bench.sqlite3
+BENCH_PG_URL ?=
+BENCH_ARGS ?=
+BENCH_ENV = DEBUG=0 OTP_REQUIRED=0 SECRET_KEY=bench-alleen-lokaal-$$(hostname)-0123456789abcdef \
+	ALLOWED_HOSTS=testserver,127.0.0.1 STATIC_ROOT=/tmp/opvangregister-bench-static
+bench: $(VENV)/.installed
+	$(BENCH_ENV) $(PY) manage.py collectstatic --noinput -v0
+	@test -f $(BENCH_SQLITE) || DATABASE_URL=sqlite:///$(BENCH_SQLITE) $(PY) bench/generate_national.py
+	$(BENCH_ENV) DATABASE_URL=sqlite:///$(BENCH_SQLITE) $(PY) bench/snelheid.py $(BENCH_ARGS)
+	@if [ -n "$(BENCH_PG_URL)" ]; then \
+	  DATABASE_URL=$(BENCH_PG_URL) $(PY) bench/generate_national.py 2>/dev/null | tail -1; \
+	  $(BENCH_ENV) DATABASE_URL=$(BENCH_PG_URL) $(PY) bench/snelheid.py $(BENCH_ARGS); \
+	else echo "BENCH_PG_URL niet gezet: PostgreSQL overgeslagen."; fi
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)

@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_tasks",
+    "django_tasks_db",
     # Floors, bottom to top (see docs/architecture.md); kern is a plain package.
     "gemeenten",
     # After django_otp, axes and auth: accounts.admin re-registers their admins.
@@ -229,6 +231,57 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "opvangregister_cache",
         "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
+    "rapporten": None,  # set below
+}
+
+
+def rapport_cache(waarde):
+    """Return the cache of computed reports and rendered pages (docs/snelheid.md).
+
+    Its keys hold the province's data version (kern.dataversie), so an entry is never
+    stale and any backend is safe. 'locmem' (default): each worker process keeps its
+    own, the fastest to read. 'db': one table shared by the workers. 'redis://…':
+    Redis, shared and fast, for several machines.
+    """
+    if waarde == "locmem":
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "opvangregister-rapporten",
+            "TIMEOUT": 3600,
+            "OPTIONS": {"MAX_ENTRIES": 200},
+        }
+    if waarde == "db":
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "opvangregister_rapportcache",
+            "TIMEOUT": 3600,
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    if waarde.startswith(("redis://", "rediss://")):
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": waarde,
+            "TIMEOUT": 3600,
+        }
+    raise ImproperlyConfigured(f"RAPPORT_CACHE moet locmem, db of redis://… zijn, niet {waarde!r}.")
+
+
+CACHES["rapporten"] = rapport_cache(os.environ.get("RAPPORT_CACHE", "locmem"))
+
+# Background tasks (django-tasks, the backport of Django 6's django.tasks): the PDFs
+# of the verslag and plan are rendered by a task (rapportage.tasks), off the request.
+# TASKS_BACKEND=db: stored in the database and run by `manage.py db_worker`
+# (django-tasks-db), the production recipe and `make run`. 'immediate': run inside the
+# request that asks, as before (tests, and a development server without a worker).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate" if DEBUG else "db")
+if TASKS_BACKEND not in ("db", "immediate"):
+    raise ImproperlyConfigured(f"TASKS_BACKEND moet db of immediate zijn, niet {TASKS_BACKEND!r}.")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if TASKS_BACKEND == "db"
+        else "django_tasks.backends.immediate.ImmediateBackend",
     }
 }
 # The beheer screens never show a device's key, QR code or backup codes: whoever sees

@@ -12,14 +12,15 @@ import hashlib
 from django.db import transaction
 from django.utils import timezone
 
-from kern.audit import attribute_to
+from kern.audit import attribute_to, bulk_create_met_historie, bulk_update_met_historie
 from kern.text import without_control_characters
 
 from . import services
 from .excel.format import BestandGeweigerd
 from .excel.preview import GEWIJZIGD, NIEUW, samenvatting, wat_veranderde
 from .excel.validation import plan_maken
-from .models import UitvraagImport
+from .models import Locatie, UitvraagImport
+from .velden import VELDNAMEN
 
 VEROUDERD = (
     "Sinds de controle van dit bestand zijn gegevens gewijzigd ({wat}). Er is niets "
@@ -149,19 +150,37 @@ def _melding(exc):
 
 
 def _write_locaties(plan, record, user):
-    for actie in plan.locaties:
-        if actie.uitkomst == NIEUW:
-            services.locatie_aanmaken(
-                gemeente=actie.gemeente, data=actie.data, user=user, reden=record.reden
-            )
-        elif actie.uitkomst == GEWIJZIGD:
-            services.locatie_wijzigen(
-                locatie=actie.locatie,
-                versie=actie.locatie.versie,
-                data=actie.data,
-                user=user,
-                reden=record.reden,
-            )
+    """Write the new and changed locations in bulk, each with its history record.
+
+    The rows were validated by the plan (opvang.excel.validation) just before, in this
+    transaction. The changed ones are locked in one query and their version checked,
+    as services.locatie_wijzigen does for one; a newer version is a VersieConflict.
+    """
+    nieuw = [
+        Locatie(gemeente=a.gemeente, **{k: a.data[k] for k in VELDNAMEN})
+        for a in plan.locaties
+        if a.uitkomst == NIEUW
+    ]
+    if nieuw:
+        bulk_create_met_historie(nieuw, Locatie, user=user, reden=record.reden)
+    gewijzigd = [a for a in plan.locaties if a.uitkomst == GEWIJZIGD]
+    if gewijzigd:
+        _update_locaties(gewijzigd, record, user)
+
+
+def _update_locaties(acties, record, user):
+    huidig = Locatie.objects.select_for_update().in_bulk([a.locatie.pk for a in acties])
+    nu = timezone.now()
+    for actie in acties:
+        locatie = huidig[actie.locatie.pk]
+        if locatie.versie != actie.locatie.versie:
+            raise services.VersieConflict(locatie, [])
+        for veld in VELDNAMEN:
+            setattr(locatie, veld, actie.data[veld])
+        locatie.versie += 1
+        locatie.gewijzigd_op = nu  # auto_now is not applied by a bulk update
+    velden = [*VELDNAMEN, "versie", "gewijzigd_op"]
+    bulk_update_met_historie(list(huidig.values()), Locatie, velden, user=user, reden=record.reden)
 
 
 def _write_opgaven(plan, record, user):

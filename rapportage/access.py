@@ -8,7 +8,7 @@ cycles through opvang.access (get_cyclus_or_404).
 from gemeenten.access import get_in_scope_or_404
 from gemeenten.constants import Rol
 
-from .models import DocumentVersie
+from .models import DocumentOpdracht, DocumentVersie
 
 
 def may_vaststellen(user, provincie):
@@ -20,6 +20,15 @@ def get_documentversie_for_user_or_404(user, pk):
     """Return an archived version of a province the user reads as a whole; else 404."""
     return get_in_scope_or_404(
         DocumentVersie.objects.for_user(user).select_related("provincie", "cyclus"),
+        user,
+        pk=pk,
+    )
+
+
+def get_documentopdracht_for_user_or_404(user, pk):
+    """Return a document request of a province the user reads as a whole; else 404."""
+    return get_in_scope_or_404(
+        DocumentOpdracht.objects.for_user(user).select_related("provincie", "cyclus"),
         user,
         pk=pk,
     )

@@ -100,6 +100,44 @@ def geplande_locaties(rij):
     return [loc for loc in rij.locaties if loc.categorie in komend]
 
 
+# The annex's rows per printed page: names do not wrap (one line per row), so a page
+# holds a fixed number; the first page also holds the chapter's heading and intro.
+BIJLAGE_RIJEN = 58
+BIJLAGE_RIJEN_EERSTE = 48
+
+
+@dataclass(frozen=True)
+class BijlageRij:
+    """A row of the annex: soort 'groep', 'vervolg' (continued), 'locatie' or 'leeg'."""
+
+    soort: str
+    gemeente: object
+    locatie: object = None
+
+
+def bijlage_paginas(rapport, *, per_pagina=BIJLAGE_RIJEN, eerste=BIJLAGE_RIJEN_EERSTE):
+    """Return the annex as pages of rows, every gemeente under a group row.
+
+    A gemeente continued from the previous page starts the page with its group row
+    again ('vervolg'); a group row never ends a page alone.
+    """
+    paginas, pagina, ruimte = [], [], eerste
+    for rij in sorted(rapport.gemeenten, key=lambda r: r.naam):
+        regels = [BijlageRij("locatie", rij, loc) for loc in rij.locaties]
+        if ruimte - len(pagina) < 2:
+            paginas.append(pagina)
+            pagina, ruimte = [], per_pagina
+        pagina.append(BijlageRij("groep", rij))
+        for regel in regels or [BijlageRij("leeg", rij)]:
+            if len(pagina) == ruimte:
+                paginas.append(pagina)
+                pagina, ruimte = [BijlageRij("vervolg", rij)], per_pagina
+            pagina.append(regel)
+    if pagina:
+        paginas.append(pagina)
+    return paginas
+
+
 HOOFDSTUKKEN = {
     Document.VERSLAG: (
         ("inleiding", "1. Inleiding en wettelijk kader"),
@@ -139,6 +177,9 @@ def document_context(*, document, rapport, kop, knelpunten="", vervolg="", delen
         "capaciteit_grafiek": grafieken.capaciteit_grafiek(rapport),
         "hoofdstukken": HOOFDSTUKKEN[Document(document)],
         "geplande_locaties": {rij.code: geplande_locaties(rij) for rij in rapport.gemeenten},
+        "bijlage_paginas": (
+            bijlage_paginas(rapport) if Document(document) == Document.VERSLAG else []
+        ),
         "categorie_labels": dict(Categorie.choices),
         "soort_labels": dict(Soort.choices),
         "status_labels": dict(Status.choices),

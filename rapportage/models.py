@@ -11,7 +11,7 @@ from kern.audit import AuditedModel, AuditedQuerySet, AuditFields
 from kern.fields import CleanCharField, CleanTextField, PlausibleDateField
 from kern.text import MAX_DOCUMENTTEKST
 
-from .constants import Document
+from .constants import Document, OpdrachtSoort, OpdrachtStatus
 
 
 class DocumentIsVastgesteld(RecordIsFinal):
@@ -114,3 +114,66 @@ class DocumentDownload(models.Model):
 
     def __str__(self):
         return f"{self.versie} door {self.door} op {self.op:%d-%m-%Y %H:%M}"
+
+
+class DocumentOpdrachtQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Return the requests of the provinces the user reads as a whole."""
+        return provincie_scope_filter(self, user)
+
+
+class DocumentOpdracht(models.Model):
+    """A request to make a document, run by a background task (rapportage.tasks).
+
+    A concept's PDF is kept here for download; vaststellen leaves its DocumentVersie.
+    Rendering takes seconds to a minute: the page shows the status, which the worker
+    sets (wachtrij, bezig, klaar, mislukt with its reason), and a failed one can be
+    tried again. Not part of the audit trail: the vastgestelde version is.
+    """
+
+    provincie = models.ForeignKey("gemeenten.Provincie", on_delete=models.PROTECT, related_name="+")
+    cyclus = models.ForeignKey("opvang.Cyclus", on_delete=models.PROTECT, related_name="+")
+    document = models.CharField(max_length=10, choices=Document.choices)
+    soort = models.CharField(max_length=12, choices=OpdrachtSoort.choices)
+    peildatum = PlausibleDateField()
+    bron = models.CharField(max_length=10)
+    kenmerk = CleanCharField(max_length=50, blank=True)
+    knelpunten = CleanTextField(blank=True, max_length=MAX_DOCUMENTTEKST)
+    vervolg = CleanTextField(blank=True, max_length=MAX_DOCUMENTTEKST)
+    # The report's cache key (rapportage.cache): a concept is made once per data version.
+    sleutel = models.CharField(max_length=200, blank=True, db_index=True)
+    status = models.CharField(
+        max_length=10, choices=OpdrachtStatus.choices, default=OpdrachtStatus.WACHTRIJ
+    )
+    fout = models.TextField(blank=True)
+    pdf = models.BinaryField(null=True, editable=False)
+    documentversie = models.ForeignKey(
+        DocumentVersie, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    aangevraagd_op = models.DateTimeField(auto_now_add=True)
+    begonnen_op = models.DateTimeField(null=True, blank=True)
+    klaar_op = models.DateTimeField(null=True, blank=True)
+
+    objects = DocumentOpdrachtQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "opdracht voor een document"
+        verbose_name_plural = "opdrachten voor documenten"
+        ordering = ["-aangevraagd_op"]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} {self.get_document_display()} {self.provincie}"
+
+    def get_absolute_url(self):
+        return reverse("rapportage:document_opdracht", args=[self.pk])
+
+    @property
+    def is_bezig(self):
+        return self.status in (OpdrachtStatus.WACHTRIJ, OpdrachtStatus.BEZIG)
+
+    @property
+    def bestandsnaam(self):
+        return f"concept-{self.document}-{self.provincie.code}-cyclus{self.cyclus.nummer}.pdf"

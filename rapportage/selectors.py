@@ -8,7 +8,7 @@ dashboard, PDF, Excel, JSON and CLI only format what it holds (STYLE.md 2).
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 from django.db.models import OuterRef, Subquery
@@ -18,7 +18,7 @@ from gemeenten.models import Gemeente
 from kern.dates import DATUM_BUITEN_BEREIK, is_plausible
 from opvang.constants import IndieningStatus, VoortgangStatus
 from opvang.models import Indiening, Locatie, Uitvraag
-from opvang.selectors import GemeenteCijfers, geldende_opgaven, tel_gemeente, voortgang
+from opvang.selectors import GemeenteCijfers, geldende_opgaven, tel_gemeente, voortgang_statussen
 from opvang.telregels import (
     Dekking,
     LocatieWaarden,
@@ -63,7 +63,9 @@ class GemeenteRij(Dekking):
 
     cijfers: GemeenteCijfers
     regio: str
-    locaties: tuple[RapportLocatie, ...]
+    # Not compared: two reports are equal when their figures are, also when one was
+    # counted without its locations (verslag_rapport(met_locaties=False)).
+    locaties: tuple[RapportLocatie, ...] = field(compare=False)
     # False when the source is 'akkoord' and the gemeente has no accepted submission:
     # it then counts as having no locations.
     bron_beschikbaar: bool
@@ -123,6 +125,8 @@ class Rapport(Dekking):
     uitvraag_deadline: date | None
     # The places in use on the first of every month (capaciteit_per_maand).
     capaciteit: tuple[Maandstand, ...] = ()
+    # False: the rows hold no locations (verslag_rapport(met_locaties=False)).
+    met_locaties: bool = field(default=True, compare=False)
 
 
 @dataclass(frozen=True)
@@ -168,26 +172,28 @@ def _sum(waarden):
     return sum(bekend) if bekend else None
 
 
-def _actuele_locaties(gemeenten):
+# The counting fields in LocatieWaarden's own order, so a row becomes one positionally.
+_WAARDEN_VELDEN = tuple(TELREGEL_VELDEN[f.name] for f in fields(LocatieWaarden))
+
+
+def _actuele_locaties(gemeenten, met_locaties):
     """Return ({gemeente_id: [(naam, LocatieWaarden, toelichting)]}, all gemeente ids).
 
     One query, read as plain rows: building a model instance per location costs more
-    than counting it (see bench/README.md).
+    than counting it (see bench/README.md). Without met_locaties only the counting
+    fields are read (naam and toelichting are for the annex and the workbook).
     """
     per_gemeente = defaultdict(list)
-    rijen = (
-        Locatie.objects.filter(gemeente__in=gemeenten)
-        .order_by("naam")
-        .values_list("gemeente_id", "naam", "toelichting", *TELREGEL_VELDEN.values())
-    )
-    for gemeente_id, naam, toelichting, *waarden in rijen:
-        per_gemeente[gemeente_id].append(
-            (
-                naam,
-                LocatieWaarden(**dict(zip(TELREGEL_VELDEN, waarden, strict=True))),
-                toelichting,
-            )
+    qs = Locatie.objects.filter(gemeente__in=gemeenten)
+    if met_locaties:
+        rijen = qs.order_by("naam").values_list(
+            "gemeente_id", "naam", "toelichting", *_WAARDEN_VELDEN
         )
+        for gemeente_id, naam, toelichting, *waarden in rijen:
+            per_gemeente[gemeente_id].append((naam, LocatieWaarden(*waarden), toelichting))
+    else:
+        for gemeente_id, *waarden in qs.order_by().values_list("gemeente_id", *_WAARDEN_VELDEN):
+            per_gemeente[gemeente_id].append(("", LocatieWaarden(*waarden), ""))
     return per_gemeente, {g.pk for g in gemeenten}
 
 
@@ -224,11 +230,11 @@ def _indiening_statussen(provincie, cyclus, gemeenten):
     )
     if uitvraag is None:
         return None, {}
-    stand = voortgang(uitvraag, gemeenten)
-    return uitvraag, {pk: str(status) for pk, (status, _) in stand.items()}
+    stand = voortgang_statussen(uitvraag, gemeenten)
+    return uitvraag, {pk: str(status) for pk, status in stand.items()}
 
 
-def _row(gemeente, cyclus, opgave, locaties, peildatum, *, bron_beschikbaar, status):
+def _row(gemeente, cyclus, opgave, locaties, peildatum, *, bron_beschikbaar, status, met_locaties):
     venster = cyclus.telvenster
     cijfers = tel_gemeente(
         gemeente=gemeente,
@@ -240,7 +246,9 @@ def _row(gemeente, cyclus, opgave, locaties, peildatum, *, bron_beschikbaar, sta
     return GemeenteRij(
         cijfers=cijfers,
         regio=gemeente.regio.naam if gemeente.regio else "",
-        locaties=tuple(RapportLocatie(n, w, str(categorie(w, venster)), t) for n, w, t in locaties),
+        locaties=tuple(RapportLocatie(n, w, str(categorie(w, venster)), t) for n, w, t in locaties)
+        if met_locaties
+        else (),
         bron_beschikbaar=bron_beschikbaar,
         indiening_status=status,
     )
@@ -269,32 +277,59 @@ def capaciteit_per_maand(rijen, venster, peildatum, *, vandaag) -> tuple[Maandst
     peildatum when that is later, or to this month while the window is unknown. It
     starts at the first location in use, but at most MAX_MAANDEN months before its end.
     """
-    locaties = _ooit_in_gebruik(rijen)
+    return _capaciteit(
+        [loc.waarden for rij in rijen for loc in rij.locaties], venster, peildatum, vandaag=vandaag
+    )
+
+
+def _capaciteit(waarden, venster, peildatum, *, vandaag):
+    locaties = [w for w in waarden if w.vanaf is not None and is_in_gebruik_op(w, w.vanaf)]
     if not locaties:
         return ()
     eind = max(venster.tot if venster.is_bekend else vandaag, peildatum)
     begin = max(min(w.vanaf for w in locaties), _maanden_terug(eind, MAX_MAANDEN - 1))
-    return tuple(Maandstand(d, _plekken_in_gebruik(locaties, d)) for d in maanden(begin, eind))
+    dagen = maanden(begin, eind)
+    return tuple(
+        Maandstand(d, p) for d, p in zip(dagen, _lopende_som(locaties, dagen), strict=True)
+    )
 
 
-def _ooit_in_gebruik(rijen):
-    """Return the values of the rows' locations that are in use from their vanaf date."""
-    waarden = (loc.waarden for rij in rijen for loc in rij.locaties)
-    return [w for w in waarden if w.vanaf is not None and is_in_gebruik_op(w, w.vanaf)]
+def _maand_index(d: date) -> int:
+    return d.year * 12 + d.month - 1
 
 
-def _plekken_in_gebruik(locaties, d):
-    return sum(w.plekken for w in locaties if is_in_gebruik_op(w, d))
+def _lopende_som(locaties, dagen):
+    """Return the places in use on each first of a month in dagen, as a running sum.
+
+    The same rule as is_in_gebruik_op for locations in use from their vanaf: a location
+    counts on the firsts from its vanaf up to its tot. Each adds its places where it
+    starts and takes them off after its last month, so the cost is one pass over the
+    locations plus one over the months (not their product).
+    """
+    eerste = _maand_index(dagen[0])
+    delta = [0] * (len(dagen) + 1)
+    for w in locaties:
+        start = _maand_index(w.vanaf) + (w.vanaf.day != 1) - eerste
+        stop = len(dagen) if w.tot is None else _maand_index(w.tot) + 1 - eerste
+        start, stop = max(start, 0), min(stop, len(dagen))
+        if start < stop:
+            delta[start] += w.plekken
+            delta[stop] -= w.plekken
+    stand, result = 0, []
+    for verschil in delta[:-1]:
+        stand += verschil
+        result.append(stand)
+    return result
 
 
-def _gemeente_rijen(provincie, cyclus, peildatum, bron):
-    """Return (a GemeenteRij per gemeente of the province by code, latest uitvraag)."""
+def _gemeente_rijen(provincie, cyclus, peildatum, bron, met_locaties):
+    """Return (a GemeenteRij per gemeente by code, latest uitvraag, all LocatieWaarden)."""
     gemeenten = list(
         Gemeente.objects.filter(provincie=provincie).select_related("regio").order_by("code")
     )
     opgaven = geldende_opgaven(cyclus, gemeenten)
     if bron == BRON_ACTUEEL:
-        locaties, beschikbaar = _actuele_locaties(gemeenten)
+        locaties, beschikbaar = _actuele_locaties(gemeenten, met_locaties)
     else:
         locaties, beschikbaar = _geaccepteerde_locaties(gemeenten, cyclus)
     uitvraag, statussen = _indiening_statussen(provincie, cyclus, gemeenten)
@@ -307,14 +342,16 @@ def _gemeente_rijen(provincie, cyclus, peildatum, bron):
             peildatum,
             bron_beschikbaar=g.pk in beschikbaar,
             status=statussen.get(g.pk),
+            met_locaties=met_locaties,
         )
         for g in gemeenten
     )
-    return rijen, uitvraag
+    waarden = [w for lijst in locaties.values() for _, w, _ in lijst]
+    return rijen, uitvraag, waarden
 
 
 def verslag_rapport(
-    *, provincie, cyclus, peildatum=None, bron=BRON_ACTUEEL, vandaag=None
+    *, provincie, cyclus, peildatum=None, bron=BRON_ACTUEEL, vandaag=None, met_locaties=True
 ) -> Rapport:
     """Assemble the province's report in a fixed number of queries.
 
@@ -323,13 +360,15 @@ def verslag_rapport(
     the one that applies now. A peildatum outside the plausible range is refused
     (DatumBuitenBereik) whoever asks: its charts would run for centuries. vandaag
     (default today) ends the capacity history while the counting window is unknown.
+    met_locaties=False leaves each row's locations out (the dashboard and the JSON
+    export show none); every figure is the same.
     """
     if bron not in BRONNEN:
         raise OngeldigeParameter(ONBEKENDE_BRON)
     peildatum = peildatum or timezone.localdate()
     check_peildatum(peildatum)
     venster = cyclus.telvenster
-    rijen, uitvraag = _gemeente_rijen(provincie, cyclus, peildatum, bron)
+    rijen, uitvraag, waarden = _gemeente_rijen(provincie, cyclus, peildatum, bron, met_locaties)
     som = totaal(rijen)
     return Rapport(
         provincie_code=provincie.code,
@@ -343,7 +382,8 @@ def verslag_rapport(
         opgave_amv=som.opgave_amv,
         telling=som.telling,
         uitvraag_deadline=uitvraag.deadline if uitvraag else None,
-        capaciteit=capaciteit_per_maand(
-            rijen, venster, peildatum, vandaag=vandaag or timezone.localdate()
+        capaciteit=_capaciteit(
+            waarden, venster, peildatum, vandaag=vandaag or timezone.localdate()
         ),
+        met_locaties=met_locaties,
     )

@@ -31,6 +31,21 @@ urlpatterns = [
         name="document_vaststellen",
     ),
     path(
+        "documenten/opdracht/<int:pk>/",
+        views_documenten.document_opdracht,
+        name="document_opdracht",
+    ),
+    path(
+        "documenten/opdracht/<int:pk>/opnieuw/",
+        views_documenten.document_opdracht_opnieuw,
+        name="document_opdracht_opnieuw",
+    ),
+    path(
+        "documenten/opdracht/<int:pk>/download/",
+        views_documenten.document_opdracht_download,
+        name="document_opdracht_download",
+    ),
+    path(
         "documenten/<int:pk>/download/",
         views_documenten.document_download,
         name="document_download",

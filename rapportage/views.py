@@ -1,19 +1,22 @@
+import json
 from dataclasses import dataclass
-from functools import wraps
+from functools import partial, wraps
 
 from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
-from django_tables2 import RequestConfig
 
 from gemeenten.access import get_provincie_for_user_or_404, may_read_provincie
 from gemeenten.models import Provincie
 from opvang.access import get_cyclus_or_404
 
-from . import exports, grafieken
+from . import cache, exports, grafieken
 from .documenten import delen_als_json, delen_cijfers
 from .filters import GemeenteRijFilter
 from .selectors import Rapport, totaal
@@ -56,18 +59,19 @@ class GemeenteOverzicht:
         return [row.record for row in self.table.rows]
 
 
-def gemeente_overzicht(request, provincie):
+def gemeente_overzicht(request, provincie, keuze=None, *, met_locaties=False):
     """Build the report of the URL's cycle, peildatum and source, and its table.
 
     Without a valid choice the overview holds only the form with its errors; without
     any cycle, not even that.
     """
-    keuze = RapportVraagForm(request.GET, provincie=provincie, user=request.user)
+    if keuze is None:
+        keuze = RapportVraagForm(request.GET, provincie=provincie, user=request.user)
     if not keuze.heeft_cycli:
         return GemeenteOverzicht(keuze=None)
     if not keuze.is_valid():
         return GemeenteOverzicht(keuze)
-    rapport = keuze.vraag().rapport()
+    rapport = keuze.vraag().rapport(met_locaties=met_locaties)
     filter_form = GemeenteRijFilter(request.GET, rijen=rapport.gemeenten)
     rijen = filter_form.filter(rapport.gemeenten)
     table = GemeenteRijTable(
@@ -75,8 +79,8 @@ def gemeente_overzicht(request, provincie):
         cyclus_nummer=rapport.cyclus_nummer,
         totaal=totaal(rijen),
         peildatum=rapport.peildatum,
+        query=request.GET,
     )
-    RequestConfig(request, paginate=False).configure(table)
     return GemeenteOverzicht(keuze, rapport, filter_form, table)
 
 
@@ -95,27 +99,47 @@ def provincies(request):
     return render(request, "rapportage/provincies.html", {"provincies": leesbaar, "crumbs": crumbs})
 
 
-@provincie_view
-def dashboard(request, provincie):
-    """The province's figures, gemeente table and charts for PRT, cvdK and beheer."""
-    overzicht = gemeente_overzicht(request, provincie)
+def dashboard_inhoud(request, provincie, keuze):
+    """Render the dashboard below its tabs: the same for everyone asking the same."""
+    overzicht = gemeente_overzicht(request, provincie, keuze)
     rapport = overzicht.rapport
     context = {
+        "request": request,
         "provincie": provincie,
         "overzicht": overzicht,
         "rapport": rapport,
         "geen_cyclus": GEEN_CYCLUS,
+    }
+    if rapport is not None:
+        context.update(
+            dekking_grafiek=grafieken.dekking_grafiek(rapport),
+            capaciteit_grafiek=grafieken.capaciteit_grafiek(rapport),
+            querystring=request.GET.urlencode(),
+        )
+    return render_to_string("rapportage/_dashboard_inhoud.html", context)
+
+
+@provincie_view
+def dashboard(request, provincie):
+    """The province's figures, gemeente table and charts for PRT, cvdK and beheer.
+
+    A valid choice is rendered once per data version and filter/sort (rapportage.cache).
+    """
+    keuze = RapportVraagForm(request.GET, provincie=provincie, user=request.user)
+    status = 200
+    if keuze.heeft_cycli and keuze.is_valid():
+        onderdeel = f"dashboard:{cache.query_sleutel(request.GET)}"
+        maak = partial(dashboard_inhoud, request, provincie, keuze)
+        inhoud = cache.bewaard(keuze.vraag().sleutel, onderdeel, maak)
+    else:
+        inhoud = dashboard_inhoud(request, provincie, keuze)
+        status = 400 if keuze.heeft_cycli else 200
+    context = {
+        "provincie": provincie,
+        "inhoud": mark_safe(inhoud),  # noqa: S308 (our own rendered template)
         "crumbs": [("Overzicht", reverse("home")), (f"Dashboard {provincie.naam}", "")],
     }
-    if rapport is None:
-        status = 200 if overzicht.keuze is None else 400
-        return render(request, "rapportage/dashboard.html", context, status=status)
-    context.update(
-        dekking_grafiek=grafieken.dekking_grafiek(rapport),
-        capaciteit_grafiek=grafieken.capaciteit_grafiek(rapport),
-        querystring=request.GET.urlencode(),
-    )
-    return render(request, "rapportage/dashboard.html", context)
+    return render(request, "rapportage/dashboard.html", context, status=status)
 
 
 def ongeldige_vraag(request, fout, terug=""):
@@ -125,7 +149,7 @@ def ongeldige_vraag(request, fout, terug=""):
 
 
 def _export(request, provincie, maak, extensie, content_type):
-    overzicht = gemeente_overzicht(request, provincie)
+    overzicht = gemeente_overzicht(request, provincie, met_locaties=True)
     if overzicht.rapport is None:
         fout = overzicht.keuze.foutmelding() if overzicht.keuze else GEEN_CYCLUS
         terug = reverse("rapportage:dashboard", args=[provincie.code])
@@ -156,12 +180,25 @@ def _json(data, status=200):
     return response
 
 
+def _json_body(rapport):
+    data = {**rapport_als_json(rapport), **delen_als_json(delen_cijfers(rapport))}
+    return json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder).encode()
+
+
 @provincie_view
 def verslag_json(request, provincie, cyclus):
-    """The verslag figures as JSON, for the Landelijke Regietafel and for checks."""
+    """The verslag figures as JSON, for the Landelijke Regietafel and for checks.
+
+    The body is made once per data version (rapportage.cache).
+    """
     cyclus = get_cyclus_or_404(cyclus)
     keuze = RapportVraagForm(request.GET, provincie=provincie, cyclus=cyclus)
     if not keuze.is_valid():
         return _json({"fout": keuze.foutmelding()}, status=400)
-    rapport = keuze.vraag().rapport()
-    return _json({**rapport_als_json(rapport), **delen_als_json(delen_cijfers(rapport))})
+    vraag = keuze.vraag()
+    body = cache.bewaard(
+        vraag.sleutel, "json", lambda: _json_body(vraag.rapport(met_locaties=False))
+    )
+    response = HttpResponse(body, content_type="application/json")
+    patch_cache_control(response, no_store=True)
+    return response

@@ -10,15 +10,20 @@ from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from gemeenten.access import get_provincie_for_user_or_404
 from kern.dates import EERSTE_DATUM, LAATSTE_DATUM
 from opvang.access import get_cyclus_or_404
 
 from . import services
-from .access import get_documentversie_for_user_or_404, may_vaststellen
-from .constants import Document
-from .documenten import CONCEPT, Kop, document_context, document_html, document_pdf
+from .access import (
+    get_documentopdracht_for_user_or_404,
+    get_documentversie_for_user_or_404,
+    may_vaststellen,
+)
+from .constants import Document, OpdrachtSoort, OpdrachtStatus
+from .documenten import CONCEPT, Kop, document_context, document_html
 from .documenten_forms import VaststellenForm
 from .models import DocumentVersie
 from .views import ongeldige_vraag
@@ -113,13 +118,23 @@ def document_voorbeeld(request, provincie, cyclus, document):
 
 @document_view()
 def document_concept(request, provincie, cyclus, document):
+    """The concept PDF of the report's data version: made by a background task.
+
+    Made already (or by the immediate backend just now): the PDF. Still being made:
+    the request's page, which shows the progress and then the download.
+    """
     keuze = _keuze(request, provincie, cyclus)
     if not keuze.is_valid():
         return _ongeldig(request, provincie, cyclus, keuze)
-    pdf = document_pdf(_concept_context(keuze.vraag(), document))
-    response = HttpResponse(pdf, content_type=PDF)
-    naam = f"concept-{document}-{provincie.code}-cyclus{cyclus.nummer}.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{naam}"'
+    opdracht = services.concept_opdracht(vraag=keuze.vraag(), document=document, user=request.user)
+    if opdracht.status != OpdrachtStatus.KLAAR:
+        return redirect(opdracht)
+    return _concept_response(opdracht)
+
+
+def _concept_response(opdracht):
+    response = HttpResponse(bytes(opdracht.pdf), content_type=PDF)
+    response["Content-Disposition"] = f'attachment; filename="{opdracht.bestandsnaam}"'
     return response
 
 
@@ -170,24 +185,86 @@ def _vaststellen_pagina(request, form, provincie, cyclus, document):
 
 @document_view(methods=("GET", "POST"))
 def document_vaststellen(request, provincie, cyclus, document):
+    """Draw up a version: the form here, the rendering in a background task."""
     if not may_vaststellen(request.user, provincie):
         raise PermissionDenied
     initial = _vaststellen_initial(request, provincie, cyclus)
     form = VaststellenForm(request.POST or None, provincie=provincie, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            documentversie = services.document_vaststellen(
-                provincie=provincie,
-                cyclus=cyclus,
-                document=document,
-                user=request.user,
-                **form.cleaned_data,
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            return _vastgesteld(request, documentversie)
+        opdracht = services.document_opdracht_geven(
+            provincie=provincie,
+            cyclus=cyclus,
+            document=document,
+            soort=OpdrachtSoort.VASTSTELLEN,
+            user=request.user,
+            **form.cleaned_data,
+        )
+        if opdracht.status == OpdrachtStatus.KLAAR:
+            return _vastgesteld(request, opdracht.documentversie)
+        if opdracht.status != OpdrachtStatus.MISLUKT:
+            return redirect(opdracht)
+        form.add_error(None, opdracht.fout)
     return _vaststellen_pagina(request, form, provincie, cyclus, document)
+
+
+def opdracht_view(methods=READ):
+    """Log in and load a document request of a province the user reads; 404 for others."""
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapper(request, pk):
+            opdracht = get_documentopdracht_for_user_or_404(request.user, pk)
+            if request.method not in methods:
+                return HttpResponseNotAllowed(methods)
+            return view(request, opdracht)
+
+        return wrapper
+
+    return decorator
+
+
+@opdracht_view()
+def document_opdracht(request, opdracht):
+    """The state of a document request; it reloads itself while the document is made."""
+    lijst = reverse("rapportage:documenten", args=[opdracht.provincie.code, opdracht.cyclus.nummer])
+    ctx = {
+        "opdracht": opdracht,
+        "provincie": opdracht.provincie,
+        "mag_opnieuw": _mag_opnieuw(request.user, opdracht),
+        "crumbs": _crumbs(opdracht.provincie, ("Verslag en plan", lijst), ("Document", "")),
+    }
+    return render(request, "rapportage/document_opdracht.html", ctx)
+
+
+def _mag_opnieuw(user, opdracht):
+    if opdracht.soort == OpdrachtSoort.VASTSTELLEN:
+        return may_vaststellen(user, opdracht.provincie)
+    return True
+
+
+@login_required
+@require_POST  # write-only: a GET is a 405 before anything is loaded
+@opdracht_view(methods=("POST",))
+def document_opdracht_opnieuw(request, opdracht):
+    """Start a failed request again."""
+    if not _mag_opnieuw(request.user, opdracht):
+        raise PermissionDenied
+    try:
+        services.document_opdracht_opnieuw(opdracht=opdracht, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect(opdracht)
+
+
+@opdracht_view()
+def document_opdracht_download(request, opdracht):
+    """The made document: a concept's PDF, or the vastgestelde version's download."""
+    if opdracht.status != OpdrachtStatus.KLAAR:
+        return redirect(opdracht)
+    if opdracht.documentversie_id:
+        return redirect(opdracht.documentversie)
+    return _concept_response(opdracht)
 
 
 @login_required

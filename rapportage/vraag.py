@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from django import forms
 
@@ -17,6 +18,7 @@ from gemeenten.models import Provincie
 from opvang.models import Cyclus
 from opvang.vraag import CyclusKeuzeForm
 
+from . import cache
 from .selectors import BRON_ACTUEEL, BRON_AKKOORD, ONBEKENDE_BRON, Rapport, verslag_rapport
 
 BRON_KEUZES = [
@@ -34,9 +36,28 @@ class RapportVraag:
     peildatum: date
     bron: str
 
-    def rapport(self) -> Rapport:
+    @cached_property
+    def sleutel(self) -> str:
+        """The cache key of this report at the data version of now (rapportage.cache)."""
+        return cache.sleutel(self)
+
+    def rapport(self, *, met_locaties=True) -> Rapport:
+        """Return the report, computed once per data version (rapportage.cache).
+
+        met_locaties=False: the same figures without each row's locations, which the
+        dashboard and the JSON export do not show (it is faster to count and cache).
+        """
+        onderdeel = "rapport" if met_locaties else "cijfers"
+        return cache.bewaard(self.sleutel, onderdeel, lambda: self.tel(met_locaties=met_locaties))
+
+    def tel(self, *, met_locaties=True) -> Rapport:
+        """Return the report counted now, past the cache."""
         return verslag_rapport(
-            provincie=self.provincie, cyclus=self.cyclus, peildatum=self.peildatum, bron=self.bron
+            provincie=self.provincie,
+            cyclus=self.cyclus,
+            peildatum=self.peildatum,
+            bron=self.bron,
+            met_locaties=met_locaties,
         )
 
 

@@ -22,6 +22,14 @@ from .factories import (
 
 
 @pytest.fixture(autouse=True)
+def empty_report_cache():
+    """Start every test without cached reports: a rolled-back test's ids come back."""
+    from django.core.cache import caches
+
+    caches["rapporten"].clear()
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hasher(settings):
     """Hash test passwords cheaply; production keeps Django's default (PBKDF2)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

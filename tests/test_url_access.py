@@ -16,7 +16,7 @@ from gemeenten.constants import Rol
 from gemeenten.models import User
 from opvang import services, services_import
 from opvang.models import Indiening, Locatie, UitvraagImport
-from rapportage.models import DocumentDownload, DocumentVersie
+from rapportage.models import DocumentDownload, DocumentOpdracht, DocumentVersie
 from tests.factories import TEST_PASSWORD, LocatieFactory, UserFactory
 from tests.opvang.test_excel_import import rij, werkboek
 
@@ -114,6 +114,18 @@ URLS = {
         "provinciaal",
     ),
     "rapportage:document_download": (lambda o: [o.document.pk], "gemeente", "provinciaal"),
+    # A request for a document (rendered in the background): as the documents.
+    "rapportage:document_opdracht": (lambda o: [o.opdracht.pk], "gemeente", "provinciaal"),
+    "rapportage:document_opdracht_opnieuw": (
+        lambda o: [o.opdracht.pk],
+        "gemeente",
+        "provinciaal",
+    ),
+    "rapportage:document_opdracht_download": (
+        lambda o: [o.opdracht.pk],
+        "gemeente",
+        "provinciaal",
+    ),
 }
 OUTSIDE_APP = {"login", "logout", "otp_verifieren", "otp_instellen"}
 # Reached without logging in, from a set-password link (tested below).
@@ -167,6 +179,9 @@ METHODS = {
     "rapportage:document_concept": READ,
     "rapportage:document_vaststellen": FORM,
     "rapportage:document_download": READ,
+    "rapportage:document_opdracht": READ,
+    "rapportage:document_opdracht_opnieuw": WRITE,
+    "rapportage:document_opdracht_download": READ,
     "login": FORM,
     "logout": WRITE,
     "otp_verifieren": FORM,
@@ -284,6 +299,17 @@ def objecten(gemeente, gemeente_user, prt_user, cyclus):
         vastgesteld_door=prt_user,
     )
     document.save()
+    opdracht = DocumentOpdracht.objects.create(
+        provincie=gemeente.provincie,
+        cyclus=cyclus,
+        document="verslag",
+        soort="concept",
+        peildatum=date(2024, 10, 15),
+        bron="actueel",
+        status="mislukt",
+        fout="Geheime fout",
+        aangevraagd_door=prt_user,
+    )
     uitvraagimport = services_import.uitvraagimport_voorbereiden(
         bestand=werkboek([rij(Naam_locatie="Geheime import")]),
         bestandsnaam="geheim.xlsx",
@@ -297,6 +323,7 @@ def objecten(gemeente, gemeente_user, prt_user, cyclus):
         indiening=indiening,
         document=document,
         uitvraagimport=uitvraagimport,
+        opdracht=opdracht,
     )
 
 
@@ -308,6 +335,7 @@ def footprint():
         UitvraagImport.history.count(),
         DocumentVersie.objects.count(),
         DocumentDownload.objects.count(),
+        list(DocumentOpdracht.objects.values_list("status", flat=True)),
         list(Indiening.objects.values_list("status", flat=True)),
     )
 

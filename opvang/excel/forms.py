@@ -1,11 +1,15 @@
 """The upload form of the uitvraag import."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 
+from kern.constraints import check_in_geheugen
 from kern.forms import CleanTextField
 
 from ..constants import Grondslag
+from ..forms import NAAM_BESTAAT, LocatieForm
 from ..models import Cyclus
+from ..velden import fouten_per_veld
 
 
 class ImportForm(forms.Form):
@@ -45,3 +49,35 @@ class ProvincieImportForm(ImportForm):
         required=False,
         help_text="Bijvoorbeeld de brief van de minister; leeg is de bestandsnaam.",
     )
+
+
+class ImportLocatieForm(LocatieForm):
+    """LocatieForm for one row of a workbook, checked in memory instead of per query.
+
+    The names of the scope's locations come from the import, which holds them all
+    (namen: {(gemeente_id, lower-case name): pk}); the check constraints are evaluated
+    in memory (kern.constraints), with the same messages on the same fields. The rules
+    are the model's and the web form's: only where they are looked up differs.
+    """
+
+    def __init__(self, *args, namen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.namen = namen
+        # The instance is this row's own (a new one, or a copy of the existing one).
+        self.instance.validate_constraints = self._constraints_in_geheugen
+
+    def clean_naam(self):
+        naam = self.cleaned_data["naam"]
+        ander = self.namen.get((self.gemeente.pk, naam.lower()))
+        if ander is not None and ander != self.instance.pk:
+            raise forms.ValidationError(NAAM_BESTAAT.format(naam=naam))
+        return naam
+
+    def validate_unique(self):
+        """Skip: the only unique field is the primary key; clean_naam checks the names."""
+
+    def _constraints_in_geheugen(self, exclude=None):
+        try:
+            check_in_geheugen(self.instance, exclude)
+        except ValidationError as exc:
+            raise ValidationError(fouten_per_veld(exc, self.instance)) from None

@@ -18,7 +18,6 @@ from gemeenten.constants import Rol
 from gemeenten.models import Gemeente
 from kern.forms import WholeNumberField
 
-from ..forms import LocatieForm
 from ..models import Locatie
 from ..selectors import geldende_opgaven
 from ..velden import DATUM, GETAL, KEUZE, TEKST, VELDNAMEN
@@ -32,6 +31,7 @@ from .format import (
     kop_van,
     normalize,
 )
+from .forms import ImportLocatieForm
 from .preview import GEWIJZIGD, NIEUW, ONGEWIJZIGD, verschillen
 from .reader import read_workbook
 from .safety import check_file
@@ -127,6 +127,8 @@ class _Controle:
             (loc.gemeente_id, normalize(loc.naam)): loc
             for loc in Locatie.objects.filter(gemeente__in=self.gemeenten.values())
         }
+        # Every existing name of the scope, for the name check of each row in memory.
+        self.namen = {(g, loc.naam.lower()): loc.pk for (g, _), loc in self.bestaand.items()}
         self.fouten = []
 
     def fout(self, rij, kolommen, veld, waarde, melding):
@@ -210,8 +212,11 @@ def _check_locatie(controle, rij, gezien):
     gezien[sleutel] = rij.nummer
     bestaand = controle.bestaand.get(sleutel)
     # The form writes cleaned data onto its instance: give it a copy, keep the original.
-    form = LocatieForm(
-        _form_data(waarden), instance=copy.copy(bestaand) if bestaand else None, gemeente=gemeente
+    form = ImportLocatieForm(
+        _form_data(waarden),
+        instance=copy.copy(bestaand) if bestaand else None,
+        gemeente=gemeente,
+        namen=controle.namen,
     )
     if not form.is_valid():
         return controle.form_fouten(rij, LOCATIE_KOLOMMEN, form, waarden, mislukt)

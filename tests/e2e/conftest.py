@@ -56,6 +56,8 @@ def base_url(tmp_path_factory):
         "DEMO_MODE": "1",
         "OTP_REQUIRED": "0",
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        # PDFs inside the request: the suite runs no db_worker beside its server.
+        "TASKS_BACKEND": "immediate",
     }
     _manage(env, "migrate", "-v0")
     _manage(env, "loaddata", "referentie", "-v0")

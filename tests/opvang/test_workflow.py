@@ -164,3 +164,26 @@ def test_submitting_to_a_closed_uitvraag_is_refused(
     )
     assert not Indiening.objects.exists()
     assert "geen uitvraag open" in response.content.decode()
+
+
+def test_progress_reads_one_row_per_gemeente_however_many_changes(
+    gemeente, uitvraag, gemeente_user, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from opvang.selectors import voortgang_statussen
+
+    locatie = LocatieFactory(gemeente=gemeente, plekken=10)
+    for plekken in (11, 12, 13):
+        services.locatie_wijzigen(
+            locatie=locatie, versie=locatie.versie, data={"plekken": plekken}, user=gemeente_user
+        )
+        locatie.refresh_from_db()
+    with CaptureQueriesContext(connection) as queries, django_assert_max_num_queries(2):
+        statussen = voortgang_statussen(uitvraag, [gemeente])
+
+    assert statussen == {gemeente.pk: VoortgangStatus.CONCEPT}
+    history_sql = next(q["sql"] for q in queries if "historical" in q["sql"].lower())
+    assert "history_date" not in history_sql.split("FROM")[0]
+    assert "snapshot" not in " ".join(q["sql"] for q in queries)
