@@ -114,10 +114,10 @@ class GooLocatie(AuditedModel):
             super().validate_constraints(exclude=exclude)
         except ValidationError as exc:
             per_veld = {}
-            for fout in exc.error_list if hasattr(exc, "error_list") else []:
-                veld = self.VELD_PER_CODE.get(fout.code, "__all__")
-                per_veld.setdefault(veld, []).append(fout)
-            raise ValidationError(per_veld or exc) from None
+            for veld, fouten in exc.error_dict.items():
+                for fout in fouten:
+                    per_veld.setdefault(self.VELD_PER_CODE.get(fout.code, veld), []).append(fout)
+            raise ValidationError(per_veld) from None
 
     def waarden(self, bezettingen=()):
         """Return the plain values of the counting rules, with (peildatum, bezet) pairs."""
