@@ -304,10 +304,22 @@ def _totaal(provincie, d, rijen, regios, punten):
     )
 
 
+@dataclass(frozen=True)
+class ProvincieNaam:
+    code: str
+    naam: str
+
+
 def provincie_overzicht(provincie, peildatum) -> GooOverzicht:
-    """Return the GOO figures of every gemeente of the province on the peildatum."""
+    """Return the GOO figures of every gemeente of the province on the peildatum.
+
+    provincie: a Provincie, or anything with its code and naam (ProvincieNaam): the
+    plan knows both from its report and saves the query.
+    """
     gemeenten = list(
-        Gemeente.objects.filter(provincie=provincie).select_related("regio").order_by("naam")
+        Gemeente.objects.filter(provincie__code=provincie.code)
+        .select_related("regio")
+        .order_by("naam")
     )
     return overzicht(provincie=provincie, gemeenten=gemeenten, peildatum=peildatum)
 

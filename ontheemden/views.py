@@ -1,9 +1,11 @@
 """The GOO pages: a gemeente's page and forms, the province dashboard and its exports."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -199,6 +201,23 @@ def particulier_nieuw(request, code):
     )
 
 
+def provincie_lezen(view):
+    """Load the province the user reads first, then check the method (GET and HEAD).
+
+    An outsider gets 404 whatever the method, as on the rapportage pages.
+    """
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, code):
+        provincie = get_provincie_for_user_or_404(request.user, code)
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        return view(request, provincie)
+
+    return wrapper
+
+
 def _dashboard_gegevens(request, provincie):
     form = tabel.DashboardForm(request.GET or None)
     keuze = form.cleaned_data if form.is_valid() else {}
@@ -208,10 +227,8 @@ def _dashboard_gegevens(request, provincie):
     return form, overzicht, tabel.rijen(overzicht, **opties)
 
 
-@login_required
-@require_safe
-def dashboard(request, code):
-    provincie = get_provincie_for_user_or_404(request.user, code)
+@provincie_lezen
+def dashboard(request, provincie):
     form, overzicht, rijen = _dashboard_gegevens(request, provincie)
     ctx = {
         "provincie": provincie,
@@ -230,20 +247,16 @@ def dashboard(request, code):
     return render(request, "ontheemden/dashboard.html", ctx)
 
 
-@login_required
-@require_safe
-def dashboard_csv(request, code):
-    provincie = get_provincie_for_user_or_404(request.user, code)
+@provincie_lezen
+def dashboard_csv(request, provincie):
     _form, overzicht, rijen = _dashboard_gegevens(request, provincie)
     response = HttpResponse(exports.csv_bytes(overzicht, rijen), content_type="text/csv")
     response["Content-Disposition"] = content_disposition_header(True, "goo-gemeenten.csv")
     return response
 
 
-@login_required
-@require_safe
-def dashboard_xlsx(request, code):
-    provincie = get_provincie_for_user_or_404(request.user, code)
+@provincie_lezen
+def dashboard_xlsx(request, provincie):
     _form, overzicht, rijen = _dashboard_gegevens(request, provincie)
     response = HttpResponse(exports.xlsx_bytes(overzicht, rijen), content_type=XLSX)
     response["Content-Disposition"] = content_disposition_header(True, "goo-gemeenten.xlsx")
