@@ -2,6 +2,7 @@ from django import forms
 
 from kern.forms import CleanTextField, PlausibleDateField, WholeNumberField
 
+from . import meldingen
 from .models import GooLocatie, ParticuliereOpvang
 from .services import VELDNAMEN
 
@@ -53,11 +54,17 @@ class BezettingForm(forms.Form):
 
     locatie = forms.ModelChoiceField(label="Locatie", queryset=GooLocatie.objects.none())
     peildatum = PlausibleDateField(label="Peildatum", widget=DateInput())
-    bezet = WholeNumberField(label="Bezette bedden", min_value=0)
+    bezet = WholeNumberField(label="Bezette bedden")
 
     def __init__(self, *args, gemeente, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["locatie"].queryset = GooLocatie.objects.filter(gemeente=gemeente)
+
+    def clean_bezet(self):
+        bezet = self.cleaned_data["bezet"]
+        if bezet < 0:
+            raise forms.ValidationError(meldingen.NEGATIEF)
+        return bezet
 
 
 class ParticuliereOpvangForm(forms.ModelForm):
@@ -78,7 +85,7 @@ class StreefgetalForm(forms.Form):
     """A new version of a streefgetal, for a gemeente or a regio of the province."""
 
     doel = forms.ChoiceField(label="Voor")
-    aantal = WholeNumberField(label="Streefgetal (bedden)", min_value=0)
+    aantal = WholeNumberField(label="Streefgetal (bedden)")
     bron = CleanTextField(label="Bron", max_length=200)
     datum = PlausibleDateField(label="Datum van de bron", widget=DateInput())
 
@@ -87,6 +94,12 @@ class StreefgetalForm(forms.Form):
         gemeenten = [(f"gemeente:{g.code}", g.naam) for g in provincie.gemeenten.order_by("naam")]
         regios = [(f"regio:{r.naam}", f"regio {r.naam}") for r in provincie.regios.order_by("naam")]
         self.fields["doel"].choices = [("Gemeenten", gemeenten), ("Regio's", regios)]
+
+    def clean_aantal(self):
+        aantal = self.cleaned_data["aantal"]
+        if aantal < 0:
+            raise forms.ValidationError(meldingen.NEGATIEF)
+        return aantal
 
     def doel_kwargs(self):
         soort, _, waarde = self.cleaned_data["doel"].partition(":")
