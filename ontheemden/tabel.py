@@ -53,3 +53,13 @@ def rijen(overzicht, *, toon="", zoek="", sorteer=""):
     rijen = [g for g in overzicht.gemeenten if houden(g) and zoek.lower() in g.naam.lower()]
     sleutel = SORTERINGEN.get((sorteer or "naam").lstrip("-"), SORTERINGEN["naam"])[1]
     return sorted(rijen, key=sleutel, reverse=(sorteer or "").startswith("-"))
+
+
+def sorteer_links(query, huidig=""):
+    """Return {column: "?…&sorteer=…"}: ascending, or descending when already ascending."""
+    links = {}
+    for kolom in SORTERINGEN:
+        q = query.copy()
+        q["sorteer"] = f"-{kolom}" if huidig == kolom else kolom
+        links[kolom] = f"?{q.urlencode()}"
+    return links

@@ -241,6 +241,7 @@ def dashboard(request, provincie):
             peildatum=overzicht.peildatum,
         ),
         "query": request.GET.urlencode(),
+        "sorteer": tabel.sorteer_links(request.GET, request.GET.get("sorteer", "")),
         "may_set_streefgetal": may_set_streefgetal(request.user, provincie),
         "crumbs": [("Overzicht", reverse("home")), (f"GOO {provincie.naam}", "")],
     }

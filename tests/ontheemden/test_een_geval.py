@@ -50,8 +50,8 @@ def test_the_gemeente_page_shows_the_case(client, geval, prt_user):
         "<dt>Tekort na 6 maanden</dt><dd>50</dd>",
         "<dt>Komende capaciteit</dt><dd>60 bedden</dd>",
         "Onder het streefgetal na bekende einddata",
-        '31-5-2026 <span class="badge badge--teruggestuurd">loopt af binnen 3 maanden</span>',
-        '31-8-2026 <span class="badge badge--ingediend">loopt af binnen 6 maanden</span>',
+        '31-5-2026 <span class="badge badge--afloop-3">loopt af binnen 3 maanden</span>',
+        '31-8-2026 <span class="badge badge--afloop-6">loopt af binnen 6 maanden</span>',
     ]:
         assert verwacht in html
 

@@ -192,3 +192,12 @@ def test_the_dashboard_filters_and_sorts(client, provincie, gemeente, gemeente_u
     assert len(regels) == 3
     assert regels[2].startswith("Utrecht;GM0344;")
     assert ";185;138;86,3;" in regels[2]
+
+
+def test_a_column_header_sorts_and_a_second_click_reverses(client, provincie, prt_user):
+    client.force_login(prt_user)
+    url = reverse("ontheemden:dashboard", args=[provincie.code])
+    links = client.get(url + "?toon=tekort").context["sorteer"]
+    assert links["capaciteit"] == "?toon=tekort&sorteer=capaciteit"
+    links = client.get(url + "?sorteer=capaciteit").context["sorteer"]
+    assert links["capaciteit"] == "?sorteer=-capaciteit"
