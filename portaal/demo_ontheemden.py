@@ -26,9 +26,9 @@ DEMO_TOELICHTING = "Demo-locatie GOO: fictief voorbeeld, geen echte opvanglocati
 DEMO_BRON = "Demo-streefgetal (fictief, geen officieel cijfer)"
 DEMO_BRON_PARTICULIER = "Demo-aantal (fictief)"
 REGIO_MET_STREEFGETAL = "Foodvalley"
-# Streefgetal as a share of the gemeente's beds: above (0.8), just at it but falling
-# below after the end dates (0.95), below (1.15).
-VERHOUDINGEN = (0.8, 0.95, 1.15)
+# Streefgetal as a share of the gemeente's beds: above even after the end dates (0.6),
+# above now but below after the end dates (0.95), below now (1.15).
+VERHOUDINGEN = (0.6, 0.95, 1.15)
 
 
 def _locaties(i, g, bedden, vandaag):
