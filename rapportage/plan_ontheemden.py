@@ -34,8 +34,9 @@ def cijfers(rapport) -> PlanOntheemden:
     )
 
 
-def _getal(waarde):
-    return None if waarde is None else str(waarde)
+def _procent(waarde):
+    """Return a percentage as a number, as the verslag's JSON does (49.9); None stays."""
+    return None if waarde is None else float(waarde)
 
 
 def _telling(t, v=None):
@@ -43,7 +44,7 @@ def _telling(t, v=None):
         "locaties": t.locaties,
         "capaciteit": t.capaciteit,
         "bezetting": t.bezetting if t.bezetting_bekend else None,
-        "bezettingsgraad": _getal(t.bezettingsgraad),
+        "bezettingsgraad": _procent(t.bezettingsgraad),
         "locaties_zonder_bezetting": t.zonder_bezetting,
         "aflopend_3_maanden": t.aflopend_3,
         "aflopend_6_maanden": t.aflopend_6,

@@ -100,7 +100,7 @@ def test_the_json_export_holds_the_case(client, geval, prt_user):
         "locaties": 3,
         "capaciteit": 185,
         "bezetting": 138,
-        "bezettingsgraad": "86.3",
+        "bezettingsgraad": 86.3,
         "locaties_zonder_bezetting": 1,
         "aflopend_3_maanden": 40,
         "aflopend_6_maanden": 65,
