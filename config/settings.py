@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     # After django_otp, axes and auth: accounts.admin re-registers their admins.
     "accounts",
     "opvang",
+    "ontheemden",
     "rapportage",
     "portaal",
 ]

@@ -10,6 +10,7 @@ pytestmark = pytest.mark.e2e
 PAGINAS = {
     "gemeente-utrecht": [
         "/gemeenten/GM0344/",
+        "/gemeenten/GM0344/ontheemden/",
         "/gemeenten/GM0344/locaties/nieuw/",
         "/gemeenten/GM0344/excel/importeren/",
         "/uitvragen/",
@@ -19,6 +20,7 @@ PAGINAS = {
     ],
     "prt": [
         "/rapportage/PV26/",
+        "/provincies/PV26/ontheemden/",
         "/uitvragen/",
         "/uitvragen/nieuw/",
         "/provincies/PV26/excel/importeren/",

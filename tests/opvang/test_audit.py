@@ -26,12 +26,16 @@ TRACKED_MODELS = [
 
 def test_every_tracked_model_is_known():
     assert sorted(m.__name__ for m in TRACKED_MODELS) == [
+        "Bezetting",
         "Cyclus",
         "DocumentVersie",
         "Gemeente",
+        "GooLocatie",
         "Indiening",
         "Locatie",
         "Opgave",
+        "ParticuliereOpvang",
+        "Streefgetal",
         "Uitvraag",
         "UitvraagImport",
     ]
