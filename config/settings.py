@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     # After django_otp, axes and auth: accounts.admin re-registers their admins.
     "accounts",
     "opvang",
+    "huisvesting",
     "rapportage",
     "portaal",
 ]
