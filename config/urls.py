@@ -7,6 +7,7 @@ from portaal.views import home
 urlpatterns = [
     path("", home, name="home"),
     path("", include("opvang.urls")),
+    path("", include("huisvesting.urls")),
     path("rapportage/", include("rapportage.urls")),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
