@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -44,7 +45,7 @@ def _importeer(request, toegestaan):
     """Return (stored count, refusal, row errors) of the uploaded file; all or nothing."""
     bestand = request.FILES["bestand"]
     try:
-        gelezen = lees(bestand.read(), bestand.name)
+        gelezen = lees(bestand.read(settings.EXCEL_UPLOAD_MAX_BYTES + 1), bestand.name)
     except BestandGeweigerd as fout:
         security_log(
             "upload.refused", user=request.user, object=bestand.name[:100], result="refused"

@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from gemeenten.constants import Rol
 from gemeenten.models import User
+from huisvesting.models import IbtStap, Instelling, Maatregel, Realisatie
 from opvang import services, services_import
 from opvang.models import Indiening, Locatie, UitvraagImport
 from rapportage.models import DocumentDownload, DocumentVersie
@@ -113,6 +114,30 @@ URLS = {
         "provinciaal",
     ),
     "rapportage:document_download": (lambda o: [o.document.pk], "gemeente", "provinciaal"),
+    # Statushouders (huisvesting/urls.py): the gemeente enters counts and measures, PRT and
+    # cvdK of the province add IBT steps ("review"); the dashboard, its exports, the
+    # province's setting and import are the province's, as on the rapportage pages.
+    **{
+        f"huisvesting:{n}": (lambda o: [o.gemeente.code], "gemeente", w)
+        for n, w in [
+            ("gemeente_detail", None),
+            ("sjabloon_gemeente", None),
+            ("realisatie_invoeren", "gemeente"),
+            ("maatregel_nieuw", "gemeente"),
+            ("importeren_gemeente", "gemeente"),
+            ("ibt_stap_nieuw", "review"),
+        ]
+    },
+    **{
+        f"huisvesting:{n}": (lambda o: [o.gemeente.provincie.code], "gemeente", "provinciaal")
+        for n in [
+            "dashboard",
+            "dashboard_csv",
+            "dashboard_xlsx",
+            "instelling",
+            "importeren_provincie",
+        ]
+    },
 }
 OUTSIDE_APP = {"login", "logout", "otp_verifieren", "otp_instellen"}
 # Reached without logging in, from a set-password link (tested below).
@@ -159,6 +184,17 @@ METHODS = {
     "rapportage:document_concept": READ,
     "rapportage:document_vaststellen": FORM,
     "rapportage:document_download": READ,
+    "huisvesting:gemeente_detail": READ,
+    "huisvesting:sjabloon_gemeente": READ,
+    "huisvesting:realisatie_invoeren": WRITE,
+    "huisvesting:maatregel_nieuw": WRITE,
+    "huisvesting:ibt_stap_nieuw": WRITE,
+    "huisvesting:importeren_gemeente": FORM,
+    "huisvesting:dashboard": READ,
+    "huisvesting:dashboard_csv": READ,
+    "huisvesting:dashboard_xlsx": READ,
+    "huisvesting:instelling": FORM,
+    "huisvesting:importeren_provincie": FORM,
     "login": FORM,
     "logout": WRITE,
     "otp_verifieren": FORM,
@@ -296,6 +332,10 @@ def footprint():
         DocumentVersie.objects.count(),
         DocumentDownload.objects.count(),
         list(Indiening.objects.values_list("status", flat=True)),
+        Realisatie.history.count(),
+        Maatregel.history.count(),
+        IbtStap.history.count(),
+        Instelling.history.count(),
     )
 
 

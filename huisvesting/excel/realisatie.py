@@ -7,11 +7,8 @@ stored; one bad row refuses the file, with every row's errors listed in Dutch.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 
-import openpyxl
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from openpyxl import Workbook
 
@@ -22,14 +19,10 @@ from ..constants import Bron
 from ..forms import lees_maand
 from ..models import Halfjaar, Realisatie
 from ..services import DUBBEL, NEGATIEF, ONBEKENDE_GEMEENTE, maand_label, realisatie_fout
-from .veiligheid import GEEN_XLSX, BestandGeweigerd, controleer
+from .blad import lees_blad
 
 BLAD = "Realisatie"
 KOLOMMEN = ("Gemeentecode", "Gemeente", "Maand", "Gehuisvest", "Bron")
-GEEN_BLAD = "Het werkboek heeft geen tabblad ‘Realisatie’."
-KOLOM_ONTBREEKT = "De kolom ‘{kop}’ ontbreekt in rij 1."
-TE_VEEL_RIJEN = "Het tabblad heeft meer dan {max} rijen. Splits het bestand in delen."
-GEEN_RIJEN = "Het tabblad ‘Realisatie’ bevat geen ingevulde rijen."
 GEEN_GETAL = "Vul bij Gehuisvest een heel aantal personen in (bijvoorbeeld 12)."
 ONBEKENDE_BRON = "Vul bij Bron ‘COA’ of ‘gemeente’ in."
 ANDERE_GEMEENTE = "Gemeente {code} hoort niet bij wat u mag importeren."
@@ -77,38 +70,9 @@ UITLEG = (
 )
 
 
-def _kopregel(rijen):
-    koppen = [str(c).strip() if c is not None else "" for c in next(rijen, ())]
-    ontbreekt = [k for k in KOLOMMEN if k not in koppen]
-    if ontbreekt:
-        raise BestandGeweigerd(KOLOM_ONTBREEKT.format(kop=ontbreekt[0]))
-    return {k: koppen.index(k) for k in KOLOMMEN}
-
-
 def lees(inhoud, bestandsnaam):
-    """Return [(rijnummer, {kolom: waarde})] of the sheet, or raise BestandGeweigerd."""
-    controleer(inhoud, bestandsnaam)
-    try:
-        boek = openpyxl.load_workbook(io.BytesIO(inhoud), read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - any parser failure (defusedxml too): not readable
-        raise BestandGeweigerd(GEEN_XLSX) from None
-    try:
-        if BLAD not in boek.sheetnames:
-            raise BestandGeweigerd(GEEN_BLAD)
-        rijen = boek[BLAD].iter_rows(values_only=True)
-        index = _kopregel(rijen)
-        gelezen = []
-        for nummer, cellen in enumerate(rijen, start=2):
-            if nummer > settings.EXCEL_MAX_ROWS + 1:
-                raise BestandGeweigerd(TE_VEEL_RIJEN.format(max=settings.EXCEL_MAX_ROWS))
-            waarden = {k: cellen[i] if i < len(cellen) else None for k, i in index.items()}
-            if any(v not in (None, "") for v in waarden.values()):
-                gelezen.append((nummer, waarden))
-    finally:
-        boek.close()
-    if not gelezen:
-        raise BestandGeweigerd(GEEN_RIJEN)
-    return gelezen
+    """Return [(rijnummer, {kolom: waarde})] of sheet Realisatie, or raise BestandGeweigerd."""
+    return lees_blad(inhoud, bestandsnaam, BLAD, KOLOMMEN)
 
 
 def _aantal(waarde):
