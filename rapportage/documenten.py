@@ -16,7 +16,7 @@ from django.utils import translation
 
 from opvang.constants import Categorie, Soort, Status, VoortgangStatus
 
-from . import grafieken
+from . import grafieken, plan_huisvesting
 from .constants import Document
 from .pdf import render_pdf
 from .selectors import Rapport
@@ -50,7 +50,17 @@ class PlanDeel:
     als_json: Callable[[object], dict] | None = None
 
 
-PLAN_DELEN = (PlanDeel(1, "Opvang asielzoekers", "rapportage/pdf/plan/_asielzoekers.html"),)
+PLAN_DELEN = (
+    PlanDeel(1, "Opvang asielzoekers", "rapportage/pdf/plan/_asielzoekers.html"),
+    PlanDeel(
+        3,
+        "Huisvesting statushouders",
+        "rapportage/pdf/plan/_statushouders.html",
+        sleutel="statushouders",
+        cijfers=plan_huisvesting.cijfers,
+        als_json=plan_huisvesting.als_json,
+    ),
+)
 
 
 def delen_cijfers(rapport):
