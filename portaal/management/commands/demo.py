@@ -23,6 +23,7 @@ from gemeenten.constants import Rol
 from gemeenten.models import Gemeente, Provincie, User
 from opvang.constants import Grondslag, Soort, Status
 from opvang.models import Cyclus, Locatie, Opgave
+from portaal.demo_huisvesting import demo_huisvesting
 
 URL = "http://127.0.0.1:8000"
 DEMO_WACHTWOORD = "demo-wachtwoord-2025"  # noqa: S105 (printed on purpose: demo only)
@@ -382,6 +383,7 @@ class Command(BaseCommand):
             nieuwe_opgaven = self.opgaven(cyclus, gemeenten)
             nieuwe_locaties = sum(self.locatie(loc, gemeenten) for loc in LOCATIES)
         self.verslag(gebruikers, nieuwe_opgaven, nieuwe_locaties)
+        self.stdout.write(demo_huisvesting(PROVINCIECODE))
 
     def referentie(self):
         """Return cycle 1 and Utrecht's gemeenten by code, or stop."""
