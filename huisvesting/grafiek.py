@@ -43,9 +43,15 @@ class CumulatiefGrafiek:
 
 
 def _schaal(hoogste):
-    stap = max(1, 10 ** max(0, len(str(max(hoogste, 1))) - 1))
-    top = -(-max(hoogste, 1) // stap) * stap
-    return top, stap if top // stap <= 10 else stap * 2
+    """Return (top, step) of the y axis: a step of 1, 2 or 5 × 10ⁿ, at most six steps."""
+    hoogste = max(hoogste, 1)
+    macht = 1
+    while True:
+        for factor in (1, 2, 5):
+            stap = factor * macht
+            if -(-hoogste // stap) <= 6:
+                return -(-hoogste // stap) * stap, stap
+        macht *= 10
 
 
 def cumulatief_grafiek(titel, stand: Stand, begin: date) -> CumulatiefGrafiek:

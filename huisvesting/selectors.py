@@ -36,6 +36,7 @@ class Maandcijfer:
     coa: int | None
     gemeente: int | None
     telt: int | None
+    verstreken: bool = True  # False: the month is still running or still to come
 
     @property
     def verschil(self):
@@ -129,6 +130,10 @@ class Statushouders:
     def gesignaleerd(self):
         return tuple(g for g in self.gemeenten if g.gesignaleerd)
 
+    @property
+    def met_ibt(self):
+        return tuple(g for g in self.gemeenten if g.ibt_stappen)
+
 
 def _huidig_index(halfjaren, peildatum):
     """Return the index of the current half year at peildatum, or None before the first.
@@ -151,10 +156,11 @@ def _maandcijfers(halfjaar, cijfers, telbron, peildatum):
     rijen = []
     for maand in _maanden(halfjaar):
         if maand > peildatum:
-            rijen.append(Maandcijfer(maand, None, None, None))
+            rijen.append(Maandcijfer(maand, None, None, None, verstreken=False))
             continue
         coa, eigen = cijfers.get((maand, Bron.COA)), cijfers.get((maand, Bron.GEMEENTE))
-        rijen.append(Maandcijfer(maand, coa, eigen, kies_bron(coa, eigen, telbron)))
+        verstreken = maand < peildatum.replace(day=1)
+        rijen.append(Maandcijfer(maand, coa, eigen, kies_bron(coa, eigen, telbron), verstreken))
     return tuple(rijen)
 
 

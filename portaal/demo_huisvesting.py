@@ -19,13 +19,15 @@ from gemeenten.models import Gemeente, Provincie, User
 from huisvesting import services
 from huisvesting.constants import Bron, IbtStapSoort, MaatregelSoort, MaatregelStatus
 from huisvesting.models import Halfjaar, LandelijkeTaakstelling, Taakstelling
-from huisvesting.saldo import ACHTER
 
 HALFJAREN = ("2025-H1", "2025-H2", "2026-H1", "2026-H2")
 # 2026 has no published national figure: the demo uses 13.000 (as 2025-H2), marked demo.
 LANDELIJK_DEMO = 13000
 # Pace factors in turn: op schema, op schema, enigszins achter, enigszins achter, achter.
 TEMPO = (1.25, 1.05, 0.9, 0.8, 0.5, 1.1, 0.95, 0.6)
+# The Netherlands' inhabitants (CBS, 1 January 2024), for the share of a gemeente when the
+# database holds only some gemeenten' inhabitants.
+INWONERS_NEDERLAND = 17_942_942
 BRON = "Demo-schatting naar rato van het aantal inwoners (geen officieel cijfer)"
 
 
@@ -39,7 +41,7 @@ def _maanden(halfjaar):
 
 
 def _taakstellingen(gemeenten, halfjaren):
-    inwoners_nl = Gemeente.objects.aggregate(s=Sum("inwoners"))["s"] or 1
+    inwoners_nl = max(Gemeente.objects.aggregate(s=Sum("inwoners"))["s"] or 0, INWONERS_NEDERLAND)
     taak = {}
     for g in gemeenten:
         for h in halfjaren:
@@ -83,7 +85,7 @@ def _ibt_en_maatregelen(g, i, halfjaren, prt):
                             (IbtStapSoort.AMBTELIJK_GESPREK, date(2026, 1, 20))):  # fmt: skip
             services.ibt_stap_vastleggen(
                 gemeente=g, stap=stap, datum=datum, halfjaar=halfjaren[0], user=prt,
-                reden=f"Demo: {g.naam} blijft achter bij het tempo ({ACHTER}).",
+                reden=f"Demo: {g.naam} blijft achter bij het tempo.",
             )  # fmt: skip
     gebruiker = User.objects.filter(gemeente=g, is_active=True).first()
     if gebruiker is not None:

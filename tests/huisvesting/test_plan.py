@@ -44,7 +44,8 @@ def test_the_plan_pdf_shows_the_hand_case(hand, cyclus):
     kop = Kop(kenmerk="", datum=HAND_PEILDATUM, status=CONCEPT)
     inhoud = tekst(document_pdf(document_context(document="plan", rapport=rapport, kop=kop)))
     assert "Deel 3. Huisvesting statushouders" in inhoud
-    assert "Utrecht 60 12 72 48 24 66,7% achter ambtelijk gesprek (15-12-2025)" in inhoud
+    assert "Utrecht 60 12 72 48 24 66,7% achter" in inhoud
+    assert "Utrecht ambtelijk gesprek 15-12-2025 Achter op het tempo" in inhoud
     assert "Gecorrigeerde taakstelling 72" in inhoud
     assert "Verwacht eindsaldo 24" in inhoud
     assert "Flexwonen Overvecht flexwoningen 40 90 september 2026 besloten" in inhoud
