@@ -17,6 +17,11 @@ urlpatterns = [
         name="maatregel_nieuw",
     ),
     path(
+        "statushouders/maatregelen/<int:pk>/wijzigen/",
+        views.maatregel_wijzigen,
+        name="maatregel_wijzigen",
+    ),
+    path(
         "gemeenten/<str:code>/statushouders/ibt/nieuw/", views.ibt_stap_nieuw, name="ibt_stap_nieuw"
     ),
     path(

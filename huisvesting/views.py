@@ -17,7 +17,13 @@ from django.views.decorators.http import require_POST, require_safe
 from gemeenten.models import Gemeente
 
 from . import services, tabel
-from .access import get_gemeente_or_404, get_provincie_or_404, may_add_ibt_step, may_enter
+from .access import (
+    get_gemeente_or_404,
+    get_maatregel_for_user_or_404,
+    get_provincie_or_404,
+    may_add_ibt_step,
+    may_enter,
+)
 from .forms import IbtStapForm, InstellingForm, MaatregelForm, RealisatieForm
 from .grafiek import cumulatief_grafiek
 from .saldo import OORDEEL_LABELS
@@ -212,4 +218,22 @@ def instelling(request, code):
         "huisvesting/instelling.html",
         {"provincie": provincie, "form": form, "crumbs": crumbs},
         status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def maatregel_wijzigen(request, pk):
+    maatregel = get_maatregel_for_user_or_404(request.user, pk, for_edit=True)
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    gemeente = maatregel.gemeente
+    form = MaatregelForm(request.POST or None, instance=maatregel)
+    if request.method == "POST" and form.is_valid():
+        services.maatregel_opslaan(
+            gemeente=gemeente, data=form.cleaned_data, user=request.user, maatregel=maatregel
+        )
+        return _saved(request, gemeente, "De maatregel is gewijzigd.", "#maatregelen-kop")
+    ctx = {"form": form, "maatregel": maatregel, "gemeente": gemeente, "crumbs": _crumbs(gemeente)}
+    return render(
+        request, "huisvesting/maatregel_form.html", ctx, status=400 if form.errors else 200
     )

@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from gemeenten.constants import Rol
 from gemeenten.models import User
+from huisvesting import services as huisvesting_services
 from huisvesting.models import IbtStap, Instelling, Maatregel, Realisatie
 from opvang import services, services_import
 from opvang.models import Indiening, Locatie, UitvraagImport
@@ -138,6 +139,7 @@ URLS = {
             "importeren_provincie",
         ]
     },
+    "huisvesting:maatregel_wijzigen": (lambda o: [o.maatregel.pk], "gemeente", "gemeente"),
 }
 OUTSIDE_APP = {"login", "logout", "otp_verifieren", "otp_instellen"}
 # Reached without logging in, from a set-password link (tested below).
@@ -195,6 +197,7 @@ METHODS = {
     "huisvesting:dashboard_xlsx": READ,
     "huisvesting:instelling": FORM,
     "huisvesting:importeren_provincie": FORM,
+    "huisvesting:maatregel_wijzigen": FORM,
     "login": FORM,
     "logout": WRITE,
     "otp_verifieren": FORM,
@@ -313,8 +316,19 @@ def objecten(gemeente, gemeente_user, prt_user, cyclus):
         user=gemeente_user,
         gemeente=gemeente,
     )
+    maatregel = huisvesting_services.maatregel_opslaan(
+        gemeente=gemeente,
+        user=gemeente_user,
+        data={
+            "projectnaam": "Geheim project",
+            "soort": "flexwoningen",
+            "woningen": 5,
+            "status": "idee",
+        },
+    )
     return SimpleNamespace(
         gemeente=gemeente,
+        maatregel=maatregel,
         locatie=locatie,
         uitvraag=uitvraag,
         indiening=indiening,

@@ -7,6 +7,7 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
+from huisvesting import services
 from huisvesting.constants import Bron, IbtStapSoort
 from huisvesting.models import IbtStap, Maatregel, Realisatie
 from huisvesting.services import BUITEN_HALFJAAR, DUBBEL, NEGATIEF, TOEKOMST
@@ -234,3 +235,26 @@ def test_prt_changes_the_province_setting(client, provincie, prt_user, gemeente_
     data["drempel_enigszins_achter"] = "60"
     assert client.post(url, data).status_code == 302
     assert provincie.statushouders_instelling.drempels.op_schema == 90
+
+
+def test_the_gemeente_changes_its_measure_and_others_cannot(
+    client, gemeente, gemeente_user, andere_gemeente_user, prt_user
+):
+    maatregel = services.maatregel_opslaan(
+        gemeente=gemeente, user=gemeente_user,
+        data={"projectnaam": "Doorstroom", "soort": "doorstroomlocatie", "personen": 30,
+              "status": "idee"},
+    )  # fmt: skip
+    url = reverse("huisvesting:maatregel_wijzigen", args=[maatregel.pk])
+    data = {"projectnaam": "Doorstroom", "soort": "doorstroomlocatie", "personen": "30",
+            "woningen": "", "verwacht_op": "", "status": "in_uitvoering",
+            "toelichting": ""}  # fmt: skip
+    login(client, andere_gemeente_user)
+    assert client.post(url, data).status_code == 404
+    login(client, prt_user)
+    assert client.post(url, data).status_code == 403
+    login(client, gemeente_user)
+    assert client.post(url, data).status_code == 302
+    maatregel.refresh_from_db()
+    assert maatregel.status == "in_uitvoering"
+    assert maatregel.history.count() == 2
