@@ -11,6 +11,7 @@ from kern.forms import WholeNumberField
 
 from .constants import Bron, IbtStapSoort
 from .models import Halfjaar, IbtStap, Instelling, Maatregel
+from .services import MAATREGEL_VELDEN
 
 MAAND_ONLEESBAAR = "Vul de maand in als jaar-maand (2025-07) of als datum (1-7-2025)."
 MAAND_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
@@ -58,15 +59,7 @@ class RealisatieForm(forms.Form):
 class MaatregelForm(forms.ModelForm):
     class Meta:
         model = Maatregel
-        fields = [
-            "projectnaam",
-            "soort",
-            "woningen",
-            "personen",
-            "verwacht_op",
-            "status",
-            "toelichting",
-        ]
+        fields = list(MAATREGEL_VELDEN)
         widgets = {"verwacht_op": DateInput(), "toelichting": forms.Textarea(attrs={"rows": 3})}
 
 

@@ -65,7 +65,8 @@ def _import_page(request, toegestaan, terug, ctx):
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     form = UploadForm(request.POST or None, request.FILES or None)
-    ctx = {**ctx, "form": form, "terug": terug}
+    crumbs = [("Overzicht", reverse("home")), ("Statushouders", terug), ("Importeren", "")]
+    ctx = {**ctx, "form": form, "terug": terug, "crumbs": crumbs}
     if request.method == "POST" and form.is_valid():
         aantal, geweigerd, fouten = _importeer(request, toegestaan)
         if aantal:

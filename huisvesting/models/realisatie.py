@@ -1,6 +1,5 @@
 """Persons housed per month, and the housing measures a gemeente plans."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -11,6 +10,7 @@ from kern.fields import PositiveWholeNumberField as Aantal
 
 from ..constants import Bron, MaatregelSoort, MaatregelStatus
 from ..query import GemeenteDataQuerySet
+from .referentie import door_field
 
 
 class Realisatie(AuditedModel):
@@ -23,9 +23,7 @@ class Realisatie(AuditedModel):
     gehuisvest = Aantal("gehuisvest (personen)")
     bron = models.CharField(max_length=10, choices=Bron.choices)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
-    aangemaakt_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    aangemaakt_door = door_field()
 
     history = HistoricalRecords(bases=[AuditFields])
     objects = GemeenteDataQuerySet.as_manager()
@@ -66,9 +64,7 @@ class Maatregel(AuditedModel):
     status = models.CharField(max_length=20, choices=MaatregelStatus.choices)
     toelichting = CleanTextField(blank=True, max_length=2000)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
-    aangemaakt_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    aangemaakt_door = door_field()
 
     history = HistoricalRecords(bases=[AuditFields])
     objects = GemeenteDataQuerySet.as_manager()

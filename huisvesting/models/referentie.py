@@ -15,7 +15,8 @@ from ..saldo import Drempels
 AUDIT_BASES = [AuditFields]
 
 
-def _door():
+def door_field():
+    """Return the field naming who created a row (empty for migrations and the demo)."""
     return models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -84,7 +85,7 @@ class Taakstelling(AuditedModel):
     datum = PlausibleDateField(help_text="Datum van de bron; de jongste versie geldt.")
     is_demo = models.BooleanField("demo-schatting", default=False)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
-    aangemaakt_door = _door()
+    aangemaakt_door = door_field()
 
     history = HistoricalRecords(bases=AUDIT_BASES)
     objects = TaakstellingQuerySet.as_manager()
@@ -112,7 +113,7 @@ class Startsaldo(AuditedModel):
     bron = CleanCharField(max_length=300)
     datum = PlausibleDateField()
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
-    aangemaakt_door = _door()
+    aangemaakt_door = door_field()
 
     history = HistoricalRecords(bases=AUDIT_BASES)
     objects = GemeenteDataQuerySet.as_manager()
