@@ -98,7 +98,13 @@ def realisaties_importeren(*, rijen, user):
                 gemeente=gemeente, maand=maand, gehuisvest=gehuisvest, bron=bron,
                 aangemaakt_door=user,
             )  # fmt: skip
-            rij.full_clean(validate_unique=False, validate_constraints=False)
+            # The rows were validated; their gemeenten are locked above, so the foreign
+            # keys need no query per row, and the unique constraint is the last guard.
+            rij.full_clean(
+                exclude=["gemeente", "aangemaakt_door"],
+                validate_unique=False,
+                validate_constraints=False,
+            )
             attribute_to(rij, user)
             rij.save()
     return len(rijen)

@@ -55,27 +55,23 @@ def _taakstellingen(gemeenten, halfjaren):
 
 
 def _realisatie(g, i, halfjaren, taak, tot):
-    """Enter COA figures (and, for every third gemeente, its own) at the gemeente's pace."""
+    """Return the rows of COA figures (and, for every third gemeente, its own) at its pace."""
     factor, saldo = TEMPO[i % len(TEMPO)], (i % 5) - 2
     services.startsaldo_vastleggen(
         gemeente=g, halfjaar=halfjaren[0], saldo=saldo, datum=halfjaren[0].begin, user=None,
         bron="Demo: startsaldo 2025-H1 (geen officieel cijfer)",
     )  # fmt: skip
+    rijen = []
     for h in halfjaren:
         gecorrigeerd = taak[g.pk, h.pk] + saldo
         maanden = [m for m in _maanden(h) if m < tot]
         aantallen = [max(0, round(gecorrigeerd * factor / 6 + (n % 3) - 1)) for n in range(6)]
         for n, maand in enumerate(maanden):
-            services.realisatie_vastleggen(
-                gemeente=g, maand=maand, gehuisvest=aantallen[n], bron=Bron.COA, user=None
-            )
+            rijen.append((g, maand, aantallen[n], Bron.COA))
             if i % 3 == 0:
-                eigen = aantallen[n] + (1 if n == 2 else 0)
-                services.realisatie_vastleggen(
-                    gemeente=g, maand=maand, gehuisvest=eigen, bron=Bron.GEMEENTE, user=None
-                )
+                rijen.append((g, maand, aantallen[n] + (1 if n == 2 else 0), Bron.GEMEENTE))
         saldo = gecorrigeerd - sum(aantallen[: len(maanden)])
-    return factor
+    return rijen
 
 
 def _ibt_en_maatregelen(g, i, halfjaren, prt):
@@ -106,11 +102,18 @@ def demo_huisvesting(provinciecode, vandaag=None):
     if Taakstelling.objects.filter(gemeente__provincie=provincie, is_demo=True).exists():
         return klaar
     halfjaren = list(Halfjaar.objects.filter(code__in=HALFJAREN).order_by("begin"))
+    if len(halfjaren) != len(HALFJAREN):
+        return (
+            "Statushouders: de halfjaren ontbreken (migratie huisvesting 0002); geen demogegevens."
+        )
     tot = (vandaag or timezone.localdate()).replace(day=1)  # complete months only
     prt = User.objects.filter(username="prt", provincie=provincie).first()
     with transaction.atomic():
         taak = _taakstellingen(gemeenten, halfjaren)
+        rijen = []
         for i, g in enumerate(gemeenten):
-            _realisatie(g, i, halfjaren, taak, tot)
+            rijen += _realisatie(g, i, halfjaren, taak, tot)
             _ibt_en_maatregelen(g, i, halfjaren, prt)
+        # One write of every month (as an import): the rows are valid by construction.
+        services.realisaties_importeren(rijen=rijen, user=None)
     return klaar
