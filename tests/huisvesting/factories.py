@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from gemeenten.models import Gemeente
 from huisvesting import services
 from huisvesting.constants import Bron
 from huisvesting.models import Halfjaar
@@ -44,3 +45,20 @@ def hand_case(gemeente, user=None):
     taakstelling(gemeente, "2025-H2", 60, user)
     startsaldo(gemeente, "2025-H2", 12, user)
     maanden(gemeente, date(2025, 7, 1), HAND, user=user)
+
+
+def gemeenten(provincie, aantal, start=7000):
+    """Return new gemeenten GM7000… of the province, made without GemeenteFactory.
+
+    The factory's code sequence is shared by the whole test session and runs out of
+    its four digits (the code is six characters) when one module makes hundreds.
+    """
+    rijen = []
+    for i in range(aantal):
+        g = Gemeente(
+            code=f"GM{start + i:04d}", naam=f"Testgemeente H{i}", provincie=provincie,
+            inwoners=10000 + 1000 * i,
+        )  # fmt: skip
+        g.save()
+        rijen.append(g)
+    return rijen

@@ -8,14 +8,14 @@ from huisvesting.models import Realisatie, Taakstelling
 from huisvesting.saldo import ACHTER, ENIGSZINS_ACHTER, OP_SCHEMA
 from huisvesting.selectors import statushouders
 from portaal.demo_huisvesting import demo_huisvesting
-from tests.factories import GemeenteFactory
+
+from .factories import gemeenten
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_shows_every_rating_and_is_marked_demo(provincie):
-    for i in range(26):
-        GemeenteFactory(provincie=provincie, regio=None, inwoners=10000 + 1000 * i)
+    gemeenten(provincie, 26)
     demo_huisvesting(provincie.code, vandaag=date(2026, 12, 2))
     overzicht = statushouders(provincie, date(2026, 12, 2))
     assert overzicht.halfjaar == "2026-H2"

@@ -10,9 +10,8 @@ from huisvesting import services
 from huisvesting.constants import Bron
 from huisvesting.saldo import ACHTER, OP_SCHEMA
 from huisvesting.selectors import statushouders
-from tests.factories import GemeenteFactory
 
-from .factories import HAND_PEILDATUM, hand_case, maanden, startsaldo, taakstelling
+from .factories import HAND_PEILDATUM, gemeenten, hand_case, maanden, startsaldo, taakstelling
 
 pytestmark = pytest.mark.django_db
 
@@ -89,8 +88,7 @@ def test_a_voorsprong_rates_op_schema(gemeente):
 
 
 def test_the_figures_take_a_constant_number_of_queries(provincie, django_assert_max_num_queries):
-    for i in range(60):
-        g = GemeenteFactory(provincie=provincie, regio=None, code=f"GM{7000 + i}")
+    for i, g in enumerate(gemeenten(provincie, 60)):
         taakstelling(g, "2025-H1", 20)
         taakstelling(g, "2026-H1", 20)
         startsaldo(g, "2025-H1", 3)

@@ -11,9 +11,9 @@ from huisvesting import services
 from huisvesting.constants import Bron, IbtStapSoort
 from huisvesting.models import IbtStap, Maatregel, Realisatie
 from huisvesting.services import BUITEN_HALFJAAR, DUBBEL, NEGATIEF, TOEKOMST
-from tests.factories import TEST_PASSWORD, GemeenteFactory
+from tests.factories import TEST_PASSWORD
 
-from .factories import HAND_PEILDATUM, hand_case, maanden, startsaldo, taakstelling
+from .factories import HAND_PEILDATUM, gemeenten, hand_case, maanden, startsaldo, taakstelling
 
 pytestmark = pytest.mark.django_db
 PEIL = f"?peildatum={HAND_PEILDATUM.isoformat()}"
@@ -210,8 +210,7 @@ def test_the_exports_carry_the_same_figures(client, gemeente, prt_user):
 def test_the_dashboard_takes_a_constant_number_of_queries(
     client, provincie, prt_user, django_assert_max_num_queries
 ):
-    for i in range(60):
-        g = GemeenteFactory(provincie=provincie, regio=None, code=f"GM{7000 + i}")
+    for i, g in enumerate(gemeenten(provincie, 60)):
         for code in ("2025-H1", "2025-H2", "2026-H1", "2026-H2"):
             taakstelling(g, code, 20)
         startsaldo(g, "2025-H1", 3)
