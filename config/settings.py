@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "accounts",
     "opvang",
     "ontheemden",
+    "huisvesting",
     "rapportage",
     "portaal",
 ]

@@ -11,6 +11,7 @@ urlpatterns = [
     path("toegankelijkheid/", toegankelijkheid, name="toegankelijkheid"),
     path("", include("opvang.urls")),
     path("", include("ontheemden.urls")),
+    path("", include("huisvesting.urls")),
     path("rapportage/", include("rapportage.urls")),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", UitloggenView.as_view(), name="logout"),

@@ -10,6 +10,16 @@ class RapportageConfig(AppConfig):
         from django_tasks_db.models import DBTaskResult
 
         from gemeenten.models import Gemeente
+        from huisvesting.models import (
+            Halfjaar,
+            IbtStap,
+            Instelling,
+            LandelijkeTaakstelling,
+            Maatregel,
+            Realisatie,
+            Startsaldo,
+            Taakstelling,
+        )
         from kern.dataversie import register_dataversie_bron
         from ontheemden.models import Bezetting, GooLocatie, ParticuliereOpvang, Streefgetal
         from opvang.models import Cyclus, Indiening, Locatie, Opgave, Uitvraag
@@ -27,6 +37,11 @@ class RapportageConfig(AppConfig):
         register_dataversie_bron(ParticuliereOpvang, "gemeente__provincie")
         # A streefgetal is a gemeente's or a regio's: any version counts for every province.
         register_dataversie_bron(Streefgetal)
+        register_dataversie_bron(Halfjaar)
+        register_dataversie_bron(LandelijkeTaakstelling)
+        register_dataversie_bron(Instelling, "provincie")
+        for model in (IbtStap, Maatregel, Realisatie, Startsaldo, Taakstelling):
+            register_dataversie_bron(model, "gemeente__provincie")
 
         # django-tasks-db's admin would list every province's tasks to anyone with the
         # admin's view right, outside the scope walk (tests/test_admin_access.py); the

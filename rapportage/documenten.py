@@ -16,7 +16,7 @@ from django.utils import translation
 
 from opvang.constants import Categorie, Soort, Status, VoortgangStatus
 
-from . import grafieken, plan_ontheemden
+from . import grafieken, plan_huisvesting, plan_ontheemden
 from .constants import Document
 from .pdf import render_pdf
 from .selectors import Rapport
@@ -59,6 +59,14 @@ PLAN_DELEN = (
         sleutel="ontheemden",
         cijfers=plan_ontheemden.cijfers,
         als_json=plan_ontheemden.als_json,
+    ),
+    PlanDeel(
+        3,
+        "Huisvesting statushouders",
+        "rapportage/pdf/plan/_statushouders.html",
+        sleutel="statushouders",
+        cijfers=plan_huisvesting.cijfers,
+        als_json=plan_huisvesting.als_json,
     ),
 )
 

@@ -14,6 +14,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from gemeenten.constants import Rol
 from gemeenten.models import User
+from huisvesting import services as huisvesting_services
+from huisvesting.models import IbtStap, Instelling, Maatregel, Realisatie
 from ontheemden.models import Bezetting, GooLocatie, Streefgetal
 from opvang import services, services_import
 from opvang.models import Indiening, Locatie, UitvraagImport
@@ -153,6 +155,31 @@ URLS = {
         "gemeente",
         "provinciaal",
     ),
+    # Statushouders (huisvesting/urls.py): the gemeente enters counts and measures, PRT and
+    # cvdK of the province add IBT steps ("review"); the dashboard, its exports, the
+    # province's setting and import are the province's, as on the rapportage pages.
+    **{
+        f"huisvesting:{n}": (lambda o: [o.gemeente.code], "gemeente", w)
+        for n, w in [
+            ("gemeente_detail", None),
+            ("sjabloon_gemeente", None),
+            ("realisatie_invoeren", "gemeente"),
+            ("maatregel_nieuw", "gemeente"),
+            ("importeren_gemeente", "gemeente"),
+            ("ibt_stap_nieuw", "review"),
+        ]
+    },
+    **{
+        f"huisvesting:{n}": (lambda o: [o.gemeente.provincie.code], "gemeente", "provinciaal")
+        for n in [
+            "dashboard",
+            "dashboard_csv",
+            "dashboard_xlsx",
+            "instelling",
+            "importeren_provincie",
+        ]
+    },
+    "huisvesting:maatregel_wijzigen": (lambda o: [o.maatregel.pk], "gemeente", "gemeente"),
 }
 OUTSIDE_APP = {"login", "logout", "otp_verifieren", "otp_instellen"}
 # Reached without logging in, from a set-password link (tested below).
@@ -220,6 +247,18 @@ METHODS = {
     "ontheemden:dashboard_csv": READ,
     "ontheemden:dashboard_xlsx": READ,
     "ontheemden:streefgetal_nieuw": FORM,
+    "huisvesting:gemeente_detail": READ,
+    "huisvesting:sjabloon_gemeente": READ,
+    "huisvesting:realisatie_invoeren": WRITE,
+    "huisvesting:maatregel_nieuw": WRITE,
+    "huisvesting:ibt_stap_nieuw": WRITE,
+    "huisvesting:importeren_gemeente": FORM,
+    "huisvesting:dashboard": READ,
+    "huisvesting:dashboard_csv": READ,
+    "huisvesting:dashboard_xlsx": READ,
+    "huisvesting:instelling": FORM,
+    "huisvesting:importeren_provincie": FORM,
+    "huisvesting:maatregel_wijzigen": FORM,
     "login": FORM,
     "logout": WRITE,
     "otp_verifieren": FORM,
@@ -354,8 +393,19 @@ def objecten(gemeente, gemeente_user, prt_user, cyclus):
         user=gemeente_user,
         gemeente=gemeente,
     )
+    maatregel = huisvesting_services.maatregel_opslaan(
+        gemeente=gemeente,
+        user=gemeente_user,
+        data={
+            "projectnaam": "Geheim project",
+            "soort": "flexwoningen",
+            "woningen": 5,
+            "status": "idee",
+        },
+    )
     return SimpleNamespace(
         gemeente=gemeente,
+        maatregel=maatregel,
         locatie=locatie,
         uitvraag=uitvraag,
         indiening=indiening,
@@ -379,6 +429,10 @@ def footprint():
         GooLocatie.history.count(),
         Bezetting.history.count(),
         Streefgetal.objects.count(),
+        Realisatie.history.count(),
+        Maatregel.history.count(),
+        IbtStap.history.count(),
+        Instelling.history.count(),
     )
 
 

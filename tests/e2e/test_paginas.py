@@ -11,6 +11,7 @@ PAGINAS = {
     "gemeente-utrecht": [
         "/gemeenten/GM0344/",
         "/gemeenten/GM0344/ontheemden/",
+        "/gemeenten/GM0344/statushouders/",
         "/gemeenten/GM0344/locaties/nieuw/",
         "/gemeenten/GM0344/excel/importeren/",
         "/uitvragen/",
@@ -21,6 +22,7 @@ PAGINAS = {
     "prt": [
         "/rapportage/PV26/",
         "/provincies/PV26/ontheemden/",
+        "/provincies/PV26/statushouders/",
         "/uitvragen/",
         "/uitvragen/nieuw/",
         "/provincies/PV26/excel/importeren/",

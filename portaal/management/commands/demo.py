@@ -23,6 +23,7 @@ from gemeenten.constants import Rol
 from gemeenten.models import Gemeente, Provincie, User
 from opvang.constants import Grondslag, Soort, Status
 from opvang.models import Cyclus, Locatie, Opgave
+from portaal.demo_huisvesting import demo_huisvesting
 from portaal.demo_ontheemden import demo_ontheemden
 
 URL = "http://127.0.0.1:8000"
@@ -384,6 +385,7 @@ class Command(BaseCommand):
             nieuwe_locaties = sum(self.locatie(loc, gemeenten) for loc in LOCATIES)
             demo_ontheemden(PROVINCIECODE)
         self.verslag(gebruikers, nieuwe_opgaven, nieuwe_locaties)
+        self.stdout.write(demo_huisvesting(PROVINCIECODE))
 
     def referentie(self):
         """Return cycle 1 and Utrecht's gemeenten by code, or stop."""
