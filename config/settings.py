@@ -11,33 +11,9 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from .env import env_bool, env_list
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-TRUE_VALUES = {"1", "true", "yes", "on"}
-FALSE_VALUES = {"0", "false", "no", "off"}
-
-
-def env_bool(name, default):
-    """Read a yes/no variable; refuse anything else, so a typo never switches a guard off."""
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    value = value.strip().lower()
-    if value in TRUE_VALUES:
-        return True
-    if value in FALSE_VALUES:
-        return False
-    raise ImproperlyConfigured(
-        f"{name} moet 1/0, true/false, yes/no of on/off zijn, niet {os.environ[name]!r}."
-    )
-
-
-def env_list(name, default):
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return [item.strip() for item in value.split(",") if item.strip()]
 
 
 DEBUG = env_bool("DEBUG", True)
@@ -81,6 +57,8 @@ INSTALLED_APPS = [
     # After django_otp, axes and auth: accounts.admin re-registers their admins.
     "accounts",
     "opvang",
+    "ontheemden",
+    "huisvesting",
     "rapportage",
     "portaal",
 ]

@@ -10,6 +10,8 @@ urlpatterns = [
     path("hulp/", hulp, name="hulp"),
     path("toegankelijkheid/", toegankelijkheid, name="toegankelijkheid"),
     path("", include("opvang.urls")),
+    path("", include("ontheemden.urls")),
+    path("", include("huisvesting.urls")),
     path("rapportage/", include("rapportage.urls")),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", UitloggenView.as_view(), name="logout"),

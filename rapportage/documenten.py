@@ -16,7 +16,7 @@ from django.utils import translation
 
 from opvang.constants import Categorie, Soort, Status, VoortgangStatus
 
-from . import grafieken
+from . import grafieken, plan_huisvesting, plan_ontheemden
 from .constants import Document
 from .pdf import render_pdf
 from .selectors import Rapport
@@ -50,7 +50,25 @@ class PlanDeel:
     als_json: Callable[[object], dict] | None = None
 
 
-PLAN_DELEN = (PlanDeel(1, "Opvang asielzoekers", "rapportage/pdf/plan/_asielzoekers.html"),)
+PLAN_DELEN = (
+    PlanDeel(1, "Opvang asielzoekers", "rapportage/pdf/plan/_asielzoekers.html"),
+    PlanDeel(
+        2,
+        "Opvang Oekraïense ontheemden",
+        "rapportage/pdf/plan/_ontheemden.html",
+        sleutel="ontheemden",
+        cijfers=plan_ontheemden.cijfers,
+        als_json=plan_ontheemden.als_json,
+    ),
+    PlanDeel(
+        3,
+        "Huisvesting statushouders",
+        "rapportage/pdf/plan/_statushouders.html",
+        sleutel="statushouders",
+        cijfers=plan_huisvesting.cijfers,
+        als_json=plan_huisvesting.als_json,
+    ),
+)
 
 
 def delen_cijfers(rapport):

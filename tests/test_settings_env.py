@@ -1,4 +1,4 @@
-"""config.settings.env_bool: a typo in a yes/no variable stops the start, never reads as no."""
+"""config.env.env_bool: a typo in a yes/no variable stops the start, never reads as no."""
 
 import os
 import subprocess
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from config.settings import env_bool
+from config.env import env_bool
 
 ROOT = Path(__file__).resolve().parent.parent
 

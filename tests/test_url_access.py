@@ -14,10 +14,14 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from gemeenten.constants import Rol
 from gemeenten.models import User
+from huisvesting import services as huisvesting_services
+from huisvesting.models import IbtStap, Instelling, Maatregel, Realisatie
+from ontheemden.models import Bezetting, GooLocatie, Streefgetal
 from opvang import services, services_import
 from opvang.models import Indiening, Locatie, UitvraagImport
 from rapportage.models import DocumentDownload, DocumentOpdracht, DocumentVersie
 from tests.factories import TEST_PASSWORD, LocatieFactory, UserFactory
+from tests.ontheemden.factories import GooLocatieFactory
 from tests.opvang.test_excel_import import rij, werkboek
 
 pytestmark = pytest.mark.django_db
@@ -126,6 +130,56 @@ URLS = {
         "gemeente",
         "provinciaal",
     ),
+    # Oekraïense ontheemden (ontheemden/urls.py): the gemeente's page, template and forms;
+    # the province's dashboard, exports and streefgetallen as the rapportage pages.
+    "ontheemden:gemeente_detail": (lambda o: [o.gemeente.code], "gemeente", None),
+    "ontheemden:excel_sjabloon": (lambda o: [o.gemeente.code], "gemeente", None),
+    "ontheemden:locatie_nieuw": (lambda o: [o.gemeente.code], "gemeente", "gemeente"),
+    "ontheemden:bezetting_nieuw": (lambda o: [o.gemeente.code], "gemeente", "gemeente"),
+    "ontheemden:particulier_nieuw": (lambda o: [o.gemeente.code], "gemeente", "gemeente"),
+    "ontheemden:excel_importeren": (lambda o: [o.gemeente.code], "gemeente", "gemeente"),
+    "ontheemden:locatie_wijzigen": (lambda o: [o.goo_locatie.pk], "gemeente", "gemeente"),
+    "ontheemden:dashboard": (lambda o: [o.gemeente.provincie.code], "gemeente", "provinciaal"),
+    "ontheemden:dashboard_csv": (
+        lambda o: [o.gemeente.provincie.code],
+        "gemeente",
+        "provinciaal",
+    ),
+    "ontheemden:dashboard_xlsx": (
+        lambda o: [o.gemeente.provincie.code],
+        "gemeente",
+        "provinciaal",
+    ),
+    "ontheemden:streefgetal_nieuw": (
+        lambda o: [o.gemeente.provincie.code],
+        "gemeente",
+        "provinciaal",
+    ),
+    # Statushouders (huisvesting/urls.py): the gemeente enters counts and measures, PRT and
+    # cvdK of the province add IBT steps ("review"); the dashboard, its exports, the
+    # province's setting and import are the province's, as on the rapportage pages.
+    **{
+        f"huisvesting:{n}": (lambda o: [o.gemeente.code], "gemeente", w)
+        for n, w in [
+            ("gemeente_detail", None),
+            ("sjabloon_gemeente", None),
+            ("realisatie_invoeren", "gemeente"),
+            ("maatregel_nieuw", "gemeente"),
+            ("importeren_gemeente", "gemeente"),
+            ("ibt_stap_nieuw", "review"),
+        ]
+    },
+    **{
+        f"huisvesting:{n}": (lambda o: [o.gemeente.provincie.code], "gemeente", "provinciaal")
+        for n in [
+            "dashboard",
+            "dashboard_csv",
+            "dashboard_xlsx",
+            "instelling",
+            "importeren_provincie",
+        ]
+    },
+    "huisvesting:maatregel_wijzigen": (lambda o: [o.maatregel.pk], "gemeente", "gemeente"),
 }
 OUTSIDE_APP = {"login", "logout", "otp_verifieren", "otp_instellen"}
 # Reached without logging in, from a set-password link (tested below).
@@ -182,6 +236,29 @@ METHODS = {
     "rapportage:document_opdracht": READ,
     "rapportage:document_opdracht_opnieuw": WRITE,
     "rapportage:document_opdracht_download": READ,
+    "ontheemden:gemeente_detail": READ,
+    "ontheemden:excel_sjabloon": READ,
+    "ontheemden:locatie_nieuw": FORM,
+    "ontheemden:bezetting_nieuw": FORM,
+    "ontheemden:particulier_nieuw": FORM,
+    "ontheemden:excel_importeren": FORM,
+    "ontheemden:locatie_wijzigen": FORM,
+    "ontheemden:dashboard": READ,
+    "ontheemden:dashboard_csv": READ,
+    "ontheemden:dashboard_xlsx": READ,
+    "ontheemden:streefgetal_nieuw": FORM,
+    "huisvesting:gemeente_detail": READ,
+    "huisvesting:sjabloon_gemeente": READ,
+    "huisvesting:realisatie_invoeren": WRITE,
+    "huisvesting:maatregel_nieuw": WRITE,
+    "huisvesting:ibt_stap_nieuw": WRITE,
+    "huisvesting:importeren_gemeente": FORM,
+    "huisvesting:dashboard": READ,
+    "huisvesting:dashboard_csv": READ,
+    "huisvesting:dashboard_xlsx": READ,
+    "huisvesting:instelling": FORM,
+    "huisvesting:importeren_provincie": FORM,
+    "huisvesting:maatregel_wijzigen": FORM,
     "login": FORM,
     "logout": WRITE,
     "otp_verifieren": FORM,
@@ -316,14 +393,26 @@ def objecten(gemeente, gemeente_user, prt_user, cyclus):
         user=gemeente_user,
         gemeente=gemeente,
     )
+    maatregel = huisvesting_services.maatregel_opslaan(
+        gemeente=gemeente,
+        user=gemeente_user,
+        data={
+            "projectnaam": "Geheim project",
+            "soort": "flexwoningen",
+            "woningen": 5,
+            "status": "idee",
+        },
+    )
     return SimpleNamespace(
         gemeente=gemeente,
+        maatregel=maatregel,
         locatie=locatie,
         uitvraag=uitvraag,
         indiening=indiening,
         document=document,
         uitvraagimport=uitvraagimport,
         opdracht=opdracht,
+        goo_locatie=GooLocatieFactory(gemeente=gemeente, naam="Geheime GOO-locatie"),
     )
 
 
@@ -337,6 +426,13 @@ def footprint():
         DocumentDownload.objects.count(),
         list(DocumentOpdracht.objects.values_list("status", flat=True)),
         list(Indiening.objects.values_list("status", flat=True)),
+        GooLocatie.history.count(),
+        Bezetting.history.count(),
+        Streefgetal.objects.count(),
+        Realisatie.history.count(),
+        Maatregel.history.count(),
+        IbtStap.history.count(),
+        Instelling.history.count(),
     )
 
 

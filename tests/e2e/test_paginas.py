@@ -10,6 +10,8 @@ pytestmark = pytest.mark.e2e
 PAGINAS = {
     "gemeente-utrecht": [
         "/gemeenten/GM0344/",
+        "/gemeenten/GM0344/ontheemden/",
+        "/gemeenten/GM0344/statushouders/",
         "/gemeenten/GM0344/locaties/nieuw/",
         "/gemeenten/GM0344/excel/importeren/",
         "/uitvragen/",
@@ -19,6 +21,8 @@ PAGINAS = {
     ],
     "prt": [
         "/rapportage/PV26/",
+        "/provincies/PV26/ontheemden/",
+        "/provincies/PV26/statushouders/",
         "/uitvragen/",
         "/uitvragen/nieuw/",
         "/provincies/PV26/excel/importeren/",

@@ -26,12 +26,24 @@ TRACKED_MODELS = [
 
 def test_every_tracked_model_is_known():
     assert sorted(m.__name__ for m in TRACKED_MODELS) == [
+        "Bezetting",
         "Cyclus",
         "DocumentVersie",
         "Gemeente",
+        "GooLocatie",
+        "Halfjaar",
+        "IbtStap",
         "Indiening",
+        "Instelling",
+        "LandelijkeTaakstelling",
         "Locatie",
+        "Maatregel",
         "Opgave",
+        "ParticuliereOpvang",
+        "Realisatie",
+        "Startsaldo",
+        "Streefgetal",
+        "Taakstelling",
         "Uitvraag",
         "UitvraagImport",
     ]

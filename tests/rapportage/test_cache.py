@@ -183,3 +183,23 @@ def test_the_data_version_is_one_query_and_differs_per_province(
 
     assert dataversie(utrecht) != voor
     assert dataversie(andere_provincie) == andere
+
+
+def test_a_new_goo_location_shows_in_the_json_export_at_once(prt_client, demo, demo_prt):
+    from ontheemden.constants import Soort as GooSoort
+    from ontheemden.constants import Status as GooStatus
+    from ontheemden.services import goo_locatie_aanmaken
+
+    voor = json_cijfers(prt_client)["ontheemden"]["provincie"]["capaciteit"]
+    goo_locatie_aanmaken(
+        gemeente=Gemeente.objects.get(code="GM0344"),
+        data={
+            "naam": "Cache-test GOO",
+            "soort": GooSoort.values[0],
+            "status": GooStatus.IN_GEBRUIK,
+            "capaciteit": 17,
+            "beschikbaar_vanaf": date(2020, 1, 1),
+        },
+        user=demo_prt,
+    )
+    assert json_cijfers(prt_client)["ontheemden"]["provincie"]["capaciteit"] == voor + 17

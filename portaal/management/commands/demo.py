@@ -23,6 +23,8 @@ from gemeenten.constants import Rol
 from gemeenten.models import Gemeente, Provincie, User
 from opvang.constants import Grondslag, Soort, Status
 from opvang.models import Cyclus, Locatie, Opgave
+from portaal.demo_huisvesting import demo_huisvesting
+from portaal.demo_ontheemden import demo_ontheemden
 
 URL = "http://127.0.0.1:8000"
 DEMO_WACHTWOORD = "demo-wachtwoord-2025"  # noqa: S105 (printed on purpose: demo only)
@@ -381,7 +383,9 @@ class Command(BaseCommand):
             gebruikers = [self.gebruiker(g, gemeenten) for g in GEBRUIKERS]
             nieuwe_opgaven = self.opgaven(cyclus, gemeenten)
             nieuwe_locaties = sum(self.locatie(loc, gemeenten) for loc in LOCATIES)
+            demo_ontheemden(PROVINCIECODE)
         self.verslag(gebruikers, nieuwe_opgaven, nieuwe_locaties)
+        self.stdout.write(demo_huisvesting(PROVINCIECODE))
 
     def referentie(self):
         """Return cycle 1 and Utrecht's gemeenten by code, or stop."""

@@ -12,7 +12,14 @@ from django.utils import timezone
 
 from gemeenten.models import Provincie
 from rapportage.constants import Document
-from rapportage.documenten import CONCEPT, Kop, document_context, document_pdf
+from rapportage.documenten import (
+    CONCEPT,
+    Kop,
+    delen_als_json,
+    delen_cijfers,
+    document_context,
+    document_pdf,
+)
 from rapportage.selectors import BRON_ACTUEEL, BRONNEN
 from rapportage.serializers import rapport_als_json
 from rapportage.vraag import RapportVraagForm
@@ -65,7 +72,9 @@ class Command(BaseCommand):
         return keuze.vraag().rapport()
 
     def write_json(self, rapport, options):
-        self.stdout.write(json.dumps(rapport_als_json(rapport), indent=2, ensure_ascii=False))
+        # The same sections as the web export: the report and the plan parts' figures.
+        data = {**rapport_als_json(rapport), **delen_als_json(delen_cijfers(rapport))}
+        self.stdout.write(json.dumps(data, indent=2, ensure_ascii=False))
 
     def write_pdf(self, rapport, options):
         kop = Kop(kenmerk="", datum=timezone.localdate(), status=CONCEPT)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class HuisvestingConfig(AppConfig):
+    name = "huisvesting"
+    verbose_name = "Huisvesting statushouders"

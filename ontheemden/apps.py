@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OntheemdenConfig(AppConfig):
+    name = "ontheemden"
+    verbose_name = "Opvang Oekraïense ontheemden"

@@ -1,0 +1,1 @@
+"""The GOO workbook: template, safety checks and the all-or-nothing import."""
