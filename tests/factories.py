@@ -34,7 +34,10 @@ class GemeenteFactory(DjangoModelFactory):
     class Meta:
         model = Gemeente
 
-    code = factory.Sequence(lambda n: f"GM{9000 + n:04d}")
+    # GM9000–GM9999: no real gemeente has such a code. The sequence runs over the whole
+    # session and would pass GM9999 (a code is GM and 4 digits; PostgreSQL refuses a
+    # seventh character), so it wraps; one test creates far fewer than 1000 gemeenten.
+    code = factory.Sequence(lambda n: f"GM{9000 + n % 1000:04d}")
     naam = factory.Sequence(lambda n: f"Testgemeente {n}")
     provincie = factory.SubFactory(ProvincieFactory)
     regio = factory.SubFactory(RegioFactory, provincie=factory.SelfAttribute("..provincie"))
