@@ -9,7 +9,6 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from gemeenten.access import get_provincie_for_user_or_404, may_read_provincie
@@ -136,7 +135,9 @@ def dashboard(request, provincie):
         status = 400 if keuze.heeft_cycli else 200
     context = {
         "provincie": provincie,
-        "inhoud": mark_safe(inhoud),  # noqa: S308 (our own rendered template)
+        # render_to_string returns a SafeString; the cache pickles it with its class, so
+        # nothing here marks text safe (user text was escaped when the fragment rendered).
+        "inhoud": inhoud,
         "crumbs": [("Overzicht", reverse("home")), (f"Dashboard {provincie.naam}", "")],
     }
     return render(request, "rapportage/dashboard.html", context, status=status)

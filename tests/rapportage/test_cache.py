@@ -1,6 +1,7 @@
 """The report is cached per data version: every write path shows on the next request."""
 
 import io
+import re
 from datetime import date
 
 import pytest
@@ -203,3 +204,10 @@ def test_a_new_goo_location_shows_in_the_json_export_at_once(prt_client, demo, d
         user=demo_prt,
     )
     assert json_cijfers(prt_client)["ontheemden"]["provincie"]["capaciteit"] == voor + 17
+
+
+def test_the_cached_dashboard_is_served_as_rendered_not_escaped_again(prt_client, demo):
+    eerste, tweede = dashboard(prt_client), dashboard(prt_client)  # the second from the cache
+    zonder_token = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
+    assert zonder_token.sub("", eerste) == zonder_token.sub("", tweede)
+    assert '<table class="utrecht-table' in tweede and "&lt;table" not in tweede
