@@ -26,8 +26,7 @@ ACTIES = {"add": "toevoegen", "change": "wijzigen", "delete": "verwijderen", "vi
 def namen_toepassen():
     """Give the third-party apps and models their Dutch names (AppConfig.ready)."""
     for label, naam in APP_NAMEN.items():
-        if apps.is_installed(apps.get_app_config(label).name):
-            apps.get_app_config(label).verbose_name = naam
+        apps.get_app_config(label).verbose_name = naam
     for (label, model), (enkelvoud, meervoud) in MODEL_NAMEN.items():
         opts = apps.get_model(label, model)._meta
         opts.verbose_name, opts.verbose_name_plural = enkelvoud, meervoud
