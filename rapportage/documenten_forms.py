@@ -7,6 +7,9 @@ from .models import DocumentVersie
 from .selectors import BRON_ACTUEEL, BRON_AKKOORD
 
 KENMERK_BESTAAT = "Kenmerk {kenmerk} is al gebruikt voor een ander document van deze provincie."
+NIET_BEVESTIGD = (
+    "Vink aan dat u het document definitief wilt vaststellen; er is nog niets vastgesteld."
+)
 
 
 class VaststellenForm(forms.Form):
@@ -48,3 +51,14 @@ class VaststellenForm(forms.Form):
         if DocumentVersie.objects.filter(provincie=self.provincie, kenmerk=kenmerk).exists():
             raise forms.ValidationError(KENMERK_BESTAAT.format(kenmerk=kenmerk))
         return kenmerk
+
+
+class BevestigingForm(forms.Form):
+    """The second step of vaststellen: a version can never be changed, so it is confirmed."""
+
+    bevestigd = forms.BooleanField(
+        label=(
+            "Ja, stel dit document definitief vast. Een vastgestelde versie verandert nooit meer."
+        ),
+        error_messages={"required": NIET_BEVESTIGD},
+    )

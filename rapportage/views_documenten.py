@@ -24,10 +24,10 @@ from .access import (
 )
 from .constants import Document, OpdrachtSoort, OpdrachtStatus
 from .documenten import CONCEPT, Kop, document_context, document_html
-from .documenten_forms import VaststellenForm
+from .documenten_forms import BevestigingForm, VaststellenForm
 from .models import DocumentVersie
 from .views import ongeldige_vraag
-from .vraag import RapportVraagForm
+from .vraag import RapportVraag, RapportVraagForm
 
 PDF = "application/pdf"
 
@@ -167,7 +167,8 @@ def _vastgesteld(request, documentversie):
     return redirect(f"{lijst}?{query}")
 
 
-def _vaststellen_pagina(request, form, provincie, cyclus, document):
+def _vaststellen_pagina(request, form, provincie, cyclus, document, bevestiging=None):
+    """The form, or with a valid form its second step: what will be drawn up, confirmed."""
     documenten_url = reverse("rapportage:documenten", args=[provincie.code, cyclus.nummer])
     ctx = {
         "form": form,
@@ -180,30 +181,44 @@ def _vaststellen_pagina(request, form, provincie, cyclus, document):
             (f"{Document(document).label} vaststellen", ""),
         ),
     }
-    return render(request, "rapportage/document_vaststellen.html", ctx)
+    if bevestiging is None:
+        return render(request, "rapportage/document_vaststellen.html", ctx)
+    gegevens = form.cleaned_data
+    vraag = RapportVraag(provincie, cyclus, gegevens["peildatum"], gegevens["bron"])
+    ctx.update(bevestiging=bevestiging, rapport=vraag.rapport(met_locaties=False))
+    return render(request, "rapportage/document_vaststellen_bevestigen.html", ctx)
+
+
+def _bevestiging(request):
+    """Return the confirmation of the second step; unbound on the first step."""
+    return BevestigingForm(request.POST if request.POST.get("stap") == "bevestigen" else None)
 
 
 @document_view(methods=("GET", "POST"))
 def document_vaststellen(request, provincie, cyclus, document):
-    """Draw up a version: the form here, the rendering in a background task."""
+    """Draw up a version: the form, its confirmation, the rendering in a background task."""
     if not may_vaststellen(request.user, provincie):
         raise PermissionDenied
     initial = _vaststellen_initial(request, provincie, cyclus)
     form = VaststellenForm(request.POST or None, provincie=provincie, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        opdracht = services.document_opdracht_geven(
-            provincie=provincie,
-            cyclus=cyclus,
-            document=document,
-            soort=OpdrachtSoort.VASTSTELLEN,
-            user=request.user,
-            **form.cleaned_data,
-        )
-        if opdracht.status == OpdrachtStatus.KLAAR:
-            return _vastgesteld(request, opdracht.documentversie)
-        if opdracht.status != OpdrachtStatus.MISLUKT:
-            return redirect(opdracht)
-        form.add_error(None, opdracht.fout)
+    if request.method != "POST" or not form.is_valid() or request.POST.get("stap") == "wijzigen":
+        return _vaststellen_pagina(request, form, provincie, cyclus, document)
+    bevestiging = _bevestiging(request)
+    if not bevestiging.is_valid():
+        return _vaststellen_pagina(request, form, provincie, cyclus, document, bevestiging)
+    opdracht = services.document_opdracht_geven(
+        provincie=provincie,
+        cyclus=cyclus,
+        document=document,
+        soort=OpdrachtSoort.VASTSTELLEN,
+        user=request.user,
+        **form.cleaned_data,
+    )
+    if opdracht.status == OpdrachtStatus.KLAAR:
+        return _vastgesteld(request, opdracht.documentversie)
+    if opdracht.status != OpdrachtStatus.MISLUKT:
+        return redirect(opdracht)
+    form.add_error(None, opdracht.fout)
     return _vaststellen_pagina(request, form, provincie, cyclus, document)
 
 

@@ -22,6 +22,9 @@ VASTSTELLING = {
     "bron": "actueel",
     "knelpunten": "Geen.",
     "vervolg": "Verder.",
+    # The second step: what is drawn up was shown and confirmed.
+    "stap": "bevestigen",
+    "bevestigd": "on",
 }
 
 

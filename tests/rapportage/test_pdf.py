@@ -285,6 +285,9 @@ VASTSTELLING = {
     "bron": "actueel",
     "knelpunten": "Te weinig AMV-plekken in de regio Foodvalley.",
     "vervolg": "De PRT bespreekt in januari de restopgave.",
+    # The second step: what is drawn up was shown and confirmed.
+    "stap": "bevestigen",
+    "bevestigd": "on",
 }
 
 

@@ -93,7 +93,7 @@ def test_the_stored_json_is_the_whole_report_the_pdf_showed(client, demo_cvdk, d
     response = client.post(
         url,
         {"kenmerk": "D/24/1", "peildatum": "2024-10-15", "bron": "actueel",
-         "knelpunten": "-", "vervolg": "-"},
+         "knelpunten": "-", "vervolg": "-", "stap": "bevestigen", "bevestigd": "on"},
     )  # fmt: skip
 
     # Back to the list on the peildatum and source just drawn up, not today's.
