@@ -6,6 +6,8 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BREEDTES_AXE = (1280, 390)
 BREEDTES_REFLOW = (390, 320)
 _axe = Axe()
+# Every check made in this run, (url, width, what, count), for the summary in conftest.
+GECONTROLEERD = []
 
 
 def axe_violations(page):
@@ -29,7 +31,12 @@ def check_page(page, problemen):
     for breedte in sorted({*BREEDTES_AXE, *BREEDTES_REFLOW}, reverse=True):
         page.set_viewport_size({"width": breedte, "height": 900})
         if breedte in BREEDTES_AXE:
-            problemen += [f"{url} @{breedte}px axe {v}" for v in axe_violations(page)]
-        if breedte in BREEDTES_REFLOW and (over := horizontal_overflow(page)) > 0:
-            problemen.append(f"{url} @{breedte}px scrolls {over}px sideways")
+            violations = axe_violations(page)
+            GECONTROLEERD.append((url, breedte, "axe", len(violations)))
+            problemen += [f"{url} @{breedte}px axe {v}" for v in violations]
+        if breedte in BREEDTES_REFLOW:
+            over = horizontal_overflow(page)
+            GECONTROLEERD.append((url, breedte, "sideways px", max(over, 0)))
+            if over > 0:
+                problemen.append(f"{url} @{breedte}px scrolls {over}px sideways")
     page.set_viewport_size({"width": 1280, "height": 900})

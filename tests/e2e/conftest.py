@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 WACHTWOORD = "demo-wachtwoord-2025"
+SUPERUSER = "e2e-superuser"
 
 pytestmark = pytest.mark.e2e
 
@@ -62,6 +63,12 @@ def base_url(tmp_path_factory):
     _manage(env, "migrate", "-v0")
     _manage(env, "loaddata", "referentie", "-v0")
     _manage(env, "demo")
+    # The installation's first account, made as the README says: it alone reaches the
+    # pages a province's beheer does not (users' permissions, login attempts).
+    _manage(
+        {**env, "DJANGO_SUPERUSER_PASSWORD": WACHTWOORD},
+        *("createsuperuser", "--noinput", "--username", SUPERUSER, "--email", "su@example.org"),
+    )
     _manage(env, "collectstatic", "--noinput", "-v0")
     port = _free_port()
     server = subprocess.Popen(  # noqa: S603
@@ -112,3 +119,19 @@ def als(browser, base_url):
     yield login
     for context in contexts:
         context.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Per page, what the run checked: axe violations and sideways scroll per width."""
+    from .checks import GECONTROLEERD
+
+    if not GECONTROLEERD:
+        return
+    paginas = {}
+    for url, breedte, wat, aantal in GECONTROLEERD:
+        pad = "/" + url.split("/", 3)[-1]
+        paginas.setdefault(pad, {})[f"{wat} @{breedte}"] = aantal
+    terminalreporter.section(f"{len(paginas)} pages checked (axe violations, sideways px)")
+    for pad, uitslag in sorted(paginas.items()):
+        cijfers = ", ".join(f"{k}: {v}" for k, v in sorted(uitslag.items()))
+        terminalreporter.write_line(f"{pad}  {cijfers}")

@@ -4,6 +4,7 @@
 import pytest
 
 from .checks import check_page
+from .conftest import SUPERUSER
 
 pytestmark = pytest.mark.e2e
 
@@ -63,19 +64,19 @@ def test_the_login_and_error_pages_pass_axe_and_are_dutch(browser, base_url):
     assert not problemen, "\n".join(problemen)
 
 
-def test_every_beheer_list_and_a_record_of_each_pass_axe_and_reflow(als):
-    page = als("beheer")
+def beheer_lijsten(page):
     page.goto("/beheer/")
-    lijsten = sorted(
-        {
-            a.get_attribute("href")
-            for a in page.locator("#content-main th[scope=row] a").all()
-            if a.get_attribute("href")
-        }
-    )
-    assert len(lijsten) >= 8
+    return {
+        a.get_attribute("href")
+        for a in page.locator("#content-main th[scope=row] a").all()
+        if a.get_attribute("href")
+    }
+
+
+def check_lijsten(page, lijsten):
+    """Check each list, the first record of each and its add form where there is one."""
     problemen = []
-    for lijst in lijsten:
+    for lijst in sorted(lijsten):
         goto_ok(page, lijst)
         check_page(page, problemen)
         eerste = page.locator("#result_list tbody tr th a, #result_list tbody tr td a").first
@@ -83,6 +84,32 @@ def test_every_beheer_list_and_a_record_of_each_pass_axe_and_reflow(als):
             eerste.click()
             page.wait_for_load_state()
             check_page(page, problemen)
+    return problemen
+
+
+def test_every_beheer_list_and_a_record_of_each_pass_axe_and_reflow(als):
+    page = als("beheer")
+    lijsten = beheer_lijsten(page)
+    assert len(lijsten) >= 8
+    problemen = check_lijsten(page, lijsten)
+    assert not problemen, "\n".join(problemen)
+
+
+def test_the_superusers_own_beheer_pages_pass_axe_and_reflow(als):
+    """What only the installation's first account reaches: the walk above skips it."""
+    eigen = beheer_lijsten(als(SUPERUSER)) - beheer_lijsten(als("beheer"))
+    assert eigen, "a superuser reaches lists a province's beheer does not"
+    page = als(SUPERUSER)
+    problemen = check_lijsten(page, eigen)
+    for pad in ("/beheer/gemeenten/user/add/", "/beheer/auth/group/add/"):
+        goto_ok(page, pad)
+        check_page(page, problemen)
+    # A user's record as the superuser sees it: with groups and rights to choose.
+    goto_ok(page, "/beheer/gemeenten/user/")
+    page.locator("#result_list tbody tr th a").first.click()
+    page.wait_for_load_state()
+    assert page.locator("#id_user_permissions_from").count() == 1
+    check_page(page, problemen)
     assert not problemen, "\n".join(problemen)
 
 
