@@ -131,7 +131,8 @@ AUTH_USER_MODEL = "gemeenten.User"
 AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out username and IP is refused before the password is checked.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, loading the user's gemeente and provincie with the user.
+    "accounts.backends.UserScopeBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [

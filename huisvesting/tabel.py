@@ -9,12 +9,9 @@ from __future__ import annotations
 import csv
 import io
 
-from django.conf import settings
-from django.utils import translation
-from django.utils.formats import number_format
 from openpyxl import Workbook
 
-from kern.formatting import LEEG, percentage, whole_number
+from kern.formatting import LEEG, decimal_number, percentage, whole_number
 from kern.xlsx import workbook_bytes, write_cell, write_header
 
 from .saldo import OORDEEL_LABELS
@@ -84,8 +81,7 @@ def _tekst(waarde, kolom):
     if kolom == "% van tempo":
         return percentage(waarde)
     if kolom == "Tempo":
-        with translation.override(settings.LANGUAGE_CODE):
-            return number_format(waarde, decimal_pos=1, force_grouping=True)
+        return decimal_number(waarde)
     if isinstance(waarde, int):
         return whole_number(waarde)
     return waarde

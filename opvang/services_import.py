@@ -13,11 +13,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from kern.audit import attribute_to, bulk_create_met_historie, bulk_update_met_historie
+from kern.dataversie import dataversie
 from kern.text import without_control_characters
 
 from . import services
+from .excel import wijzigingen as schrijven
 from .excel.format import BestandGeweigerd
-from .excel.preview import GEWIJZIGD, NIEUW, samenvatting, wat_veranderde
+from .excel.preview import samenvatting, wat_veranderde
 from .excel.validation import plan_maken
 from .models import Locatie, UitvraagImport
 from .velden import VELDNAMEN
@@ -52,6 +54,8 @@ def uitvraagimport_voorbereiden(
     lists and in the change reason of every location the import writes.
     """
     bestandsnaam = without_control_characters(bestandsnaam)
+    # Read before the check: a write during it makes the confirmation check again.
+    versie = _versie(gemeente, provincie, user)
     plan = plan_maken(
         bestand=bestand,
         bestandsnaam=bestandsnaam,
@@ -70,6 +74,8 @@ def uitvraagimport_voorbereiden(
         opgave_grondslag=opgave_grondslag if plan.opgaven else "",
         bron=(bron or bestandsnaam)[:300] if plan.opgaven else "",
         voorbeeld=samenvatting(plan),
+        wijzigingen=schrijven.als_json(schrijven.van_plan(plan)),
+        dataversie=versie,
         geupload_door=user,
     )
     attribute_to(record, user)
@@ -117,6 +123,45 @@ def _verwerk(record, user):
     bestand = bytes(record.bestand)
     if hashlib.sha256(bestand).hexdigest() != record.sha256:
         raise ImportVerouderd(VEROUDERD.format(wat="bestand"))
+    wijzigingen = _bewaarde_wijzigingen(record, user) or _opnieuw_gecontroleerd(
+        record, user, bestand
+    )
+    _write_locaties(wijzigingen, record, user)
+    _write_opgaven(wijzigingen, record, user)
+    record.status = UitvraagImport.Status.VERWERKT
+    record.toegevoegd = len(wijzigingen.nieuw)
+    record.gewijzigd = len(wijzigingen.gewijzigd)
+    record.opgaven = len(wijzigingen.opgaven)
+    record.verwerkt_op = timezone.now()
+    attribute_to(record, user)
+    record.save()
+
+
+def _bewaarde_wijzigingen(record, user):
+    """Return the writes checked for the preview if nothing changed since, else None.
+
+    Nothing changed when the province's data version is the one read before the check;
+    the user who saw the preview must be the one confirming it (scope is per user).
+    """
+    if not record.dataversie or record.geupload_door_id != user.pk:
+        return None
+    if _versie(record.gemeente, record.provincie, user) != record.dataversie:
+        return None
+    return schrijven.uit_json(record.wijzigingen)
+
+
+def _versie(gemeente, provincie, user):
+    """Return the data version of the province the import is for ('' if none is known)."""
+    if provincie is None:
+        gemeente = gemeente or user.gemeente
+        provincie_id = gemeente.provincie_id if gemeente else user.provincie_id
+    else:
+        provincie_id = provincie.pk
+    return dataversie(provincie_id) if provincie_id else ""
+
+
+def _opnieuw_gecontroleerd(record, user, bestand):
+    """Check the file again; raise ImportVerouderd if its preview is no longer the same."""
     plan = plan_maken(
         bestand=bestand,
         bestandsnaam=record.bestandsnaam,
@@ -129,15 +174,7 @@ def _verwerk(record, user):
     if voorbeeld != record.voorbeeld:
         wat = wat_veranderde(record.voorbeeld, voorbeeld)
         raise ImportVerouderd(VEROUDERD.format(wat=wat))
-    _write_locaties(plan, record, user)
-    _write_opgaven(plan, record, user)
-    record.status = UitvraagImport.Status.VERWERKT
-    record.toegevoegd = plan.aantal(NIEUW)
-    record.gewijzigd = plan.aantal(GEWIJZIGD)
-    record.opgaven = plan.aantal_opgaven()
-    record.verwerkt_op = timezone.now()
-    attribute_to(record, user)
-    record.save()
+    return schrijven.van_plan(plan)
 
 
 def _melding(exc):
@@ -149,51 +186,47 @@ def _melding(exc):
     return str(exc)
 
 
-def _write_locaties(plan, record, user):
+def _write_locaties(wijzigingen, record, user):
     """Write the new and changed locations in bulk, each with its history record.
 
-    The rows were validated by the plan (opvang.excel.validation) just before, in this
-    transaction. The changed ones are locked in one query and their version checked,
-    as services.locatie_wijzigen does for one; a newer version is a VersieConflict.
+    The rows were checked for the preview (and again if anything changed since). The
+    changed ones are locked in one query and their version checked, as
+    services.locatie_wijzigen does for one; a newer version is a VersieConflict.
     """
-    nieuw = [
-        Locatie(gemeente=a.gemeente, **{k: a.data[k] for k in VELDNAMEN})
-        for a in plan.locaties
-        if a.uitkomst == NIEUW
-    ]
+    nieuw = [Locatie(gemeente=n.gemeente, **n.data) for n in wijzigingen.nieuw]
     if nieuw:
         bulk_create_met_historie(nieuw, Locatie, user=user, reden=record.reden)
-    gewijzigd = [a for a in plan.locaties if a.uitkomst == GEWIJZIGD]
-    if gewijzigd:
-        _update_locaties(gewijzigd, record, user)
+    if wijzigingen.gewijzigd:
+        _update_locaties(wijzigingen.gewijzigd, record, user)
 
 
-def _update_locaties(acties, record, user):
-    huidig = Locatie.objects.select_for_update().in_bulk([a.locatie.pk for a in acties])
+def _update_locaties(gewijzigd, record, user):
+    huidig = Locatie.objects.select_for_update().in_bulk([g.locatie_id for g in gewijzigd])
     nu = timezone.now()
-    for actie in acties:
-        locatie = huidig[actie.locatie.pk]
-        if locatie.versie != actie.locatie.versie:
+    for wijziging in gewijzigd:
+        locatie = huidig.get(wijziging.locatie_id)
+        if locatie is None:
+            raise ImportVerouderd(VEROUDERD.format(wat="een locatie is verwijderd"))
+        if locatie.versie != wijziging.versie:
             raise services.VersieConflict(locatie, [])
         for veld in VELDNAMEN:
-            setattr(locatie, veld, actie.data[veld])
+            setattr(locatie, veld, wijziging.data[veld])
         locatie.versie += 1
         locatie.gewijzigd_op = nu  # auto_now is not applied by a bulk update
     velden = [*VELDNAMEN, "versie", "gewijzigd_op"]
     bulk_update_met_historie(list(huidig.values()), Locatie, velden, user=user, reden=record.reden)
 
 
-def _write_opgaven(plan, record, user):
+def _write_opgaven(wijzigingen, record, user):
     vandaag = timezone.localdate()
-    for actie in plan.opgaven:
-        if actie.is_gewijzigd:
-            services.opgave_vastleggen(
-                gemeente=actie.gemeente,
-                cyclus=record.cyclus,
-                grondslag=record.opgave_grondslag,
-                plekken=actie.plekken,
-                amv_plekken=actie.amv_plekken,
-                bron=record.bron,
-                datum=vandaag,
-                user=user,
-            )
+    for opgave in wijzigingen.opgaven:
+        services.opgave_vastleggen(
+            gemeente=opgave.gemeente,
+            cyclus=record.cyclus,
+            grondslag=record.opgave_grondslag,
+            plekken=opgave.plekken,
+            amv_plekken=opgave.amv_plekken,
+            bron=record.bron,
+            datum=vandaag,
+            user=user,
+        )

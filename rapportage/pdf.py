@@ -19,7 +19,8 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.exceptions import SuspiciousFileOperation
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.exceptions import ImproperlyConfigured, SuspiciousFileOperation
 
 logger = logging.getLogger(__name__)
 
@@ -45,12 +46,22 @@ def static_path(url):
     if ".." in relatief.split("/") or posixpath.normpath(relatief) != relatief:
         raise GeweigerdeBron(url)
     try:
-        gevonden = finders.find(relatief)
+        gevonden = finders.find(relatief) or verzameld(relatief)
     except SuspiciousFileOperation:
         raise GeweigerdeBron(url) from None
     if not gevonden:
         raise GeweigerdeBron(url)
     return Path(gevonden)
+
+
+def verzameld(relatief):
+    """Return the collected file of that name (with DEBUG off `{% static %}` names the
+    hashed copy in STATIC_ROOT, which the finders do not know), or None."""
+    try:
+        pad = Path(staticfiles_storage.path(relatief))
+    except (ImproperlyConfigured, NotImplementedError):
+        return None
+    return pad if pad.is_file() else None
 
 
 @functools.cache

@@ -17,10 +17,9 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
-from django.utils.formats import number_format
 from django.utils.html import escape, format_html
 
-from kern.formatting import LEEG, number_range, percentage
+from kern.formatting import LEEG, number_range, percentage, whole_number
 
 SORT = "sort"
 
@@ -36,7 +35,7 @@ def bereik(laag, hoog):
 
 
 def _getal(waarde):
-    return LEEG if waarde is None else number_format(waarde, force_grouping=True)
+    return LEEG if waarde is None else whole_number(waarde)
 
 
 def _pad(pad):

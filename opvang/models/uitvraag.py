@@ -166,6 +166,10 @@ class UitvraagImport(AuditedModel):
     opgave_grondslag = models.CharField(max_length=20, choices=Grondslag.choices, blank=True)
     bron = CleanCharField(max_length=300, blank=True)
     voorbeeld = models.JSONField("voorbeeld", default=dict, editable=False)
+    # What confirming writes, as checked for the preview (opvang.excel.wijzigingen), and
+    # the province's data version before that check: unchanged, it needs no second check.
+    wijzigingen = models.JSONField("wijzigingen", default=dict, editable=False)
+    dataversie = models.CharField("dataversie", max_length=32, blank=True, editable=False)
     toegevoegd = models.PositiveIntegerField("locaties toegevoegd", default=0)
     gewijzigd = models.PositiveIntegerField("locaties gewijzigd", default=0)
     opgaven = models.PositiveIntegerField("opgaven vastgelegd", default=0)
@@ -178,7 +182,9 @@ class UitvraagImport(AuditedModel):
     geupload_op = models.DateTimeField(auto_now_add=True)
     verwerkt_op = models.DateTimeField(null=True, blank=True)
 
-    history = HistoricalRecords(bases=AUDIT_BASES, excluded_fields=["bestand", "voorbeeld"])
+    history = HistoricalRecords(
+        bases=AUDIT_BASES, excluded_fields=["bestand", "voorbeeld", "wijzigingen", "dataversie"]
+    )
     objects = UitvraagImportQuerySet.as_manager()
 
     class Meta:

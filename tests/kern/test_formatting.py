@@ -1,6 +1,9 @@
 from datetime import date
+from decimal import Decimal
 
+import pytest
 from django.utils import translation
+from django.utils.formats import number_format
 
 from kern import formatting
 
@@ -43,3 +46,36 @@ def test_an_empty_range_is_a_dash():
     assert number_range(0, 0) == "—"
     assert number_range(0, 40) == "0–40"
     assert number_range(3378, 3983) == "3.378–3.983"
+
+
+@pytest.mark.parametrize(
+    "waarde",
+    [
+        0,
+        7,
+        -12,
+        999,
+        1000,
+        3523,
+        1234567,
+        49.94,
+        49.95,
+        0.04,
+        1234.56,
+        -0.5,
+        Decimal("70.2"),
+        Decimal("1234.5678"),
+        Decimal("0.001"),
+        100.0,
+    ],
+)
+def test_the_numbers_are_the_ones_djangos_dutch_locale_writes(waarde):
+    # kern.formatting gives Django's numberformat the Dutch separators itself, to skip
+    # the per-number format lookup; it must write exactly what number_format writes.
+    with translation.override("nl"):
+        assert formatting.whole_number(waarde) == number_format(waarde, force_grouping=True)
+        assert formatting.decimal_number(waarde) == number_format(
+            waarde, decimal_pos=1, force_grouping=True
+        )
+        assert formatting.percentage(waarde) == number_format(waarde, decimal_pos=1) + "%"
+        assert formatting.percentage(waarde, 0) == number_format(waarde, decimal_pos=0) + "%"

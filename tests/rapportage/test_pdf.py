@@ -226,6 +226,20 @@ def test_the_fetcher_serves_our_static_files():
     assert pad.name == "pdf.css"
 
 
+def test_the_fetcher_serves_the_hashed_copies_that_static_names_in_production(tmp_path, settings):
+    # With DEBUG off, {% static %} names the collected copy (fonts.3f2a….css), which only
+    # STATIC_ROOT holds; the PDF's fonts stylesheet was refused and logged as an error.
+    (tmp_path / "fonts").mkdir()
+    (tmp_path / "fonts" / "fonts.0123abcd.css").write_text("/* verzameld */")
+    settings.STATIC_ROOT = str(tmp_path)
+    pad = static_path("https://opvangregister.invalid/static/fonts/fonts.0123abcd.css")
+    assert pad.read_text() == "/* verzameld */"
+    with pytest.raises(GeweigerdeBron):
+        static_path("https://opvangregister.invalid/static/fonts/fonts.ffffffff.css")
+    with pytest.raises(GeweigerdeBron):
+        static_path("https://opvangregister.invalid/static/fonts/../../geheim.txt")
+
+
 def test_the_cli_writes_the_concept_verslag(demo, tmp_path):
     uit = tmp_path / "verslag.pdf"
     call_command(
