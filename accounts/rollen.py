@@ -21,6 +21,7 @@ RECHTEN = {
     "opvang": {
         "cyclus": ("add", "change", "view"),
         "opgave": ("add", "view"),
+        "provincieopgave": ("add", "change", "view"),
         "locatie": ("view",),
         "uitvraag": ("view",),
         "indiening": ("view",),

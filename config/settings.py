@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "ontheemden",
     "huisvesting",
     "rapportage",
+    "landelijk",
     "portaal",
 ]
 

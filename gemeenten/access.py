@@ -32,6 +32,14 @@ def may_read_provincie(user, provincie):
     return scope.alles or scope.provincie_id == provincie.pk
 
 
+def may_read_landelijk(user):
+    """Return whether the user reads the national picture: every province at once.
+
+    The LRT and national beheer (scope alles); nobody else sees beyond their own.
+    """
+    return user_scope(user).alles
+
+
 def may_import_provincie(user):
     """Return whether the user may import workbooks for the whole province, opgaven too."""
     return user.is_provinciaal or user.rol == Rol.BEHEER

@@ -6,6 +6,8 @@ class Rol(models.TextChoices):
     PRT = "prt", "Provinciale Regietafel (PRT)"
     CVDK = "cvdk", "Kabinet commissaris van de Koning (cvdK)"
     BEHEER = "beheer", "Beheer"
+    # The Landelijke Regietafel and the ministry: read every province, write nothing.
+    LRT = "lrt", "Landelijke Regietafel (LRT)"
 
 
 class Gebeurtenis(models.TextChoices):

@@ -107,10 +107,11 @@ class User(AbstractUser):
                     Q(rol=Rol.GEMEENTE, gemeente__isnull=False, provincie__isnull=True)
                     | Q(rol__in=[Rol.PRT, Rol.CVDK], gemeente__isnull=True, provincie__isnull=False)
                     | Q(rol=Rol.BEHEER, gemeente__isnull=True)
+                    | Q(rol=Rol.LRT, gemeente__isnull=True, provincie__isnull=True)
                 ),
                 violation_error_message=(
                     "Een gemeentegebruiker hoort bij één gemeente, een PRT- of cvdK-gebruiker "
-                    "bij één provincie."
+                    "bij één provincie, een LRT-gebruiker bij geen gemeente of provincie."
                 ),
             )
         ]
@@ -123,6 +124,11 @@ class User(AbstractUser):
     def is_provinciaal(self):
         """Return whether the user is PRT or cvdK staff: reads the whole province."""
         return self.rol in (Rol.PRT, Rol.CVDK)
+
+    @property
+    def is_landelijk(self):
+        """Return whether the user is of the Landelijke Regietafel: reads every province."""
+        return self.rol == Rol.LRT
 
     @property
     def scope_label(self):

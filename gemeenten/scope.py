@@ -20,10 +20,13 @@ def user_scope(user):
     """Return the user's Scope: the one rule every filter and access check below uses.
 
     A gemeente user sees their own gemeente; PRT and cvdK their province; beheer their
-    province, or everything when bound to none; an inactive or anonymous user nothing.
+    province, or everything when bound to none; the LRT everything (to read: every
+    write checks a role the LRT does not have); an inactive or anonymous user nothing.
     """
     if not user.is_authenticated or not user.is_active:
         return Scope()
+    if user.rol == Rol.LRT:
+        return Scope(alles=True)
     if user.rol == Rol.GEMEENTE:
         return Scope(gemeente_id=user.gemeente_id)
     if user.provincie_id and user.rol in (Rol.PRT, Rol.CVDK, Rol.BEHEER):

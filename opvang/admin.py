@@ -5,7 +5,7 @@ from gemeenten.admin_scope import ScopedAdminMixin
 from gemeenten.scope import provincie_scope_filter, scope_filter
 from kern.admin import NoDeleteMixin
 
-from .models import Cyclus, Indiening, Locatie, Opgave, Uitvraag, UitvraagImport
+from .models import Cyclus, Indiening, Locatie, Opgave, ProvincieOpgave, Uitvraag, UitvraagImport
 
 OnlyRelated = admin.RelatedOnlyFieldListFilter
 
@@ -51,6 +51,24 @@ class OpgaveAdmin(GemeenteScopeMixin, NoDeleteMixin, SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         obj.aangemaakt_door = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(ProvincieOpgave)
+class ProvincieOpgaveAdmin(ScopedAdminMixin, NoDeleteMixin, SimpleHistoryAdmin):
+    """The published opgave of every province: national beheer enters and corrects it."""
+
+    landelijk = True
+    list_display = ["provincie", "cyclus", "plekken", "amv_plekken", "bron"]
+    list_filter = ["cyclus"]
+    fields = ["provincie", "cyclus", "plekken", "amv_plekken", "bron"]
+
+    def scope_queryset(self, qs, user):
+        return provincie_scope_filter(qs, user)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.aangemaakt_door = request.user
         super().save_model(request, obj, form, change)
 
 

@@ -9,6 +9,7 @@ session for the download.
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -147,6 +148,8 @@ def importeren_gemeente(request, code):
 @require_http_methods(["GET", "POST"])
 def importeren_provincie(request, code):
     provincie = get_provincie_for_user_or_404(request.user, code)
+    if not may_import_provincie(request.user):
+        raise PermissionDenied  # a reader of every province (the LRT) writes nothing
     return _upload(request, ProvincieImportForm, provincie=provincie)
 
 

@@ -12,6 +12,8 @@ def home(request):
         return redirect("opvang:gemeente_detail", code=user.gemeente.code)
     if user.provincie_id:
         return redirect("rapportage:dashboard", provincie=user.provincie.code)
+    if user.is_landelijk:
+        return redirect("landelijk:overzicht")
     # Beheer serves every province: it chooses one from the list.
     return redirect("rapportage:provincies")
 

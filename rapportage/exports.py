@@ -133,7 +133,8 @@ def locatie_rijen(rijen):
     ]
 
 
-def _csv_cell(waarde):
+def csv_cel(waarde):
+    """Return a value as a CSV cell: text that would start a formula is quoted."""
     if waarde is None:
         return ""
     if isinstance(waarde, str):
@@ -148,7 +149,7 @@ def gemeenten_csv(rapport: Rapport, rijen, *, filter_omschrijving="") -> str:
     schrijver = csv.writer(uit, delimiter=";", lineterminator="\r\n")
     schrijver.writerow(KOPPEN)
     for rij in tabel_rijen(rapport, rijen, filter_omschrijving=filter_omschrijving):
-        schrijver.writerow([_csv_cell(w) for w in rij])
+        schrijver.writerow([csv_cel(w) for w in rij])
     return uit.getvalue()
 
 

@@ -14,7 +14,7 @@ def _datum(d):
     return d.isoformat() if d else None
 
 
-def _cijfers(opgave_plekken, opgave_amv, telling, dekking):
+def cijfers_als_json(opgave_plekken, opgave_amv, telling, dekking):
     return {
         "opgave": {"plekken": opgave_plekken, "amv": opgave_amv},
         "harde_opvangcapaciteit": {"plekken": telling.hard, "amv": telling.hard_amv},
@@ -50,7 +50,7 @@ def _gemeente(rij, volledig):
     data = {
         "code": rij.code,
         "naam": rij.naam,
-        **_cijfers(rij.opgave_plekken, rij.opgave_amv, rij.telling, rij.dekking_percentage),
+        **cijfers_als_json(rij.opgave_plekken, rij.opgave_amv, rij.telling, rij.dekking_percentage),
     }
     if volledig:
         data.update(
@@ -84,7 +84,7 @@ def rapport_als_json(rapport, *, volledig=False) -> dict:
             "tot": _datum(rapport.telvenster.tot),
         },
         "peildatum": rapport.peildatum.isoformat(),
-        **_cijfers(
+        **cijfers_als_json(
             rapport.opgave_plekken,
             rapport.opgave_amv,
             rapport.telling,

@@ -255,7 +255,7 @@ def document_opdracht(request, opdracht):
 def _mag_opnieuw(user, opdracht):
     if opdracht.soort == OpdrachtSoort.VASTSTELLEN:
         return may_vaststellen(user, opdracht.provincie)
-    return True
+    return not user.is_landelijk  # the LRT reads concepts, it does not restart them
 
 
 @login_required

@@ -127,6 +127,12 @@ def vreemde_prt_user(andere_provincie):
 
 
 @pytest.fixture
+def lrt_user(db):
+    """The Landelijke Regietafel: reads every province, writes nothing."""
+    return UserFactory(username="lrt", rol=Rol.LRT)
+
+
+@pytest.fixture
 def beheer_user(db):
     """A superuser: the installation's first account (createsuperuser)."""
     return UserFactory(username="beheer", rol=Rol.BEHEER, is_staff=True, is_superuser=True)

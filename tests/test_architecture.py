@@ -18,7 +18,18 @@ from radon.complexity import cc_visit
 from radon.visitors import Class
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ["config", "portaal", "rapportage", "opvang", "accounts", "gemeenten", "kern"]
+PACKAGES = [
+    "config",
+    "portaal",
+    "landelijk",
+    "rapportage",
+    "opvang",
+    "huisvesting",
+    "ontheemden",
+    "accounts",
+    "gemeenten",
+    "kern",
+]
 
 
 def modules():

@@ -95,6 +95,12 @@ URLS = {
     # The list of provinces redirects everyone but beheer without a province to their own
     # start page, and lists only the provinces the user may read.
     "rapportage:provincies": (lambda o: [], "eigen", None),
+    # The national picture: the LRT and national beheer only; everyone else is an
+    # outsider (404), whatever province or gemeente they belong to.
+    "landelijk:overzicht": (lambda o: [], "landelijk", None),
+    "landelijk:csv": (lambda o: [], "landelijk", None),
+    "landelijk:xlsx": (lambda o: [], "landelijk", None),
+    "landelijk:json": (lambda o: [1], "landelijk", None),
     # The verslag and plan (rapportage/views_documenten.py): PRT, cvdK and beheer of the
     # province; vaststellen is the cvdK's alone (403 for PRT, tested in test_pdf.py).
     "rapportage:documenten": (
@@ -228,6 +234,10 @@ METHODS = {
     "rapportage:gemeenten_csv": READ,
     "rapportage:gemeenten_xlsx": READ,
     "rapportage:provincies": READ,
+    "landelijk:overzicht": READ,
+    "landelijk:csv": READ,
+    "landelijk:xlsx": READ,
+    "landelijk:json": READ,
     "rapportage:documenten": READ,
     "rapportage:document_voorbeeld": READ,
     "rapportage:document_concept": READ,
@@ -512,11 +522,50 @@ def test_overview_pages_show_nothing_of_others(request, client, objecten, name, 
     assert reverse("opvang:gemeente_detail", args=[objecten.gemeente.code]) not in content
 
 
-@pytest.mark.parametrize("name", sorted(n for n, (_, _, w) in URLS.items() if w is None))
+@pytest.mark.parametrize(
+    "name", sorted(n for n, (_, scope, w) in URLS.items() if w is None and scope != "landelijk")
+)
 @pytest.mark.parametrize("insider", ["gemeente_user", "prt_user", "cvdk_user"])
 def test_insiders_read_every_page_of_their_scope(request, client, objecten, name, insider):
     response = fetch(client, request.getfixturevalue(insider), name, objecten, "get")
     assert response.status_code in (200, 302)
+
+
+@pytest.mark.parametrize("name", sorted(n for n, (_, _, w) in URLS.items() if w is None))
+@pytest.mark.parametrize("lezer", ["lrt_user", "landelijke_beheer_user"])
+def test_the_national_readers_read_every_page_of_every_province(
+    request, client, objecten, name, lezer
+):
+    response = fetch(client, request.getfixturevalue(lezer), name, objecten, "get")
+    assert response.status_code in (200, 302)
+
+
+# Two province pages answer a POST as a GET (a workbook to download) and write nothing.
+LEES_POST = {"opvang:excel_sjabloon_provincie", "opvang:excel_locaties_export"}
+
+
+@pytest.mark.parametrize(
+    "name", sorted(n for n, (_, _, w) in URLS.items() if w is not None and "POST" in METHODS[n])
+)
+def test_the_lrt_reads_everything_and_changes_nothing(client, objecten, lrt_user, name):
+    before = footprint(), objecten.uitvraag.is_open
+    response = fetch(client, lrt_user, name, objecten, "post")
+    assert response.status_code == (200 if name in LEES_POST else 403) or (
+        response.status_code == 404 and name == "opvang:import_detail"  # the uploader's alone
+    )
+    objecten.uitvraag.refresh_from_db()
+    assert (footprint(), objecten.uitvraag.is_open) == before
+
+
+@pytest.mark.parametrize(
+    "name", sorted(n for n, (_, scope, _) in URLS.items() if scope == "landelijk")
+)
+@pytest.mark.parametrize(
+    "gebruiker", ["gemeente_user", "prt_user", "cvdk_user", "provinciale_beheer_user"]
+)
+def test_only_national_readers_see_the_national_picture(request, client, objecten, name, gebruiker):
+    response = fetch(client, request.getfixturevalue(gebruiker), name, objecten, "get")
+    assert response.status_code == 404
 
 
 def test_the_admin_is_for_beheer_only(client, gemeente_user, prt_user):

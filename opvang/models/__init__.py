@@ -2,6 +2,7 @@
 
 from .cyclus import AUDIT_BASES, Cyclus, Opgave
 from .locatie import Locatie
+from .provincie import ProvincieOpgave
 from .uitvraag import Indiening, Uitvraag, UitvraagImport
 
 __all__ = [
@@ -10,6 +11,7 @@ __all__ = [
     "Indiening",
     "Locatie",
     "Opgave",
+    "ProvincieOpgave",
     "Uitvraag",
     "UitvraagImport",
 ]

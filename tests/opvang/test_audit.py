@@ -40,6 +40,7 @@ def test_every_tracked_model_is_known():
         "Maatregel",
         "Opgave",
         "ParticuliereOpvang",
+        "ProvincieOpgave",
         "Realisatie",
         "Startsaldo",
         "Streefgetal",

@@ -224,6 +224,7 @@ def test_demo_prints_the_url_and_the_logins(demo):
     ("username", "rol", "gemeentecode", "provinciecode"),
     [
         ("beheer", Rol.BEHEER, None, None),
+        ("lrt", Rol.LRT, None, None),
         ("prt", Rol.PRT, None, "PV26"),
         ("cvdk", Rol.CVDK, None, "PV26"),
         ("gemeente-utrecht", Rol.GEMEENTE, "GM0344", None),

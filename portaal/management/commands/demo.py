@@ -50,6 +50,7 @@ class DemoGebruiker(NamedTuple):
 
 GEBRUIKERS = (
     DemoGebruiker("beheer", Rol.BEHEER, "Demo", "Beheerder"),
+    DemoGebruiker("lrt", Rol.LRT, "Demo", "LRT-medewerker"),
     DemoGebruiker("prt", Rol.PRT, "Demo", "PRT-medewerker", provinciecode=PROVINCIECODE),
     DemoGebruiker("cvdk", Rol.CVDK, "Demo", "cvdK-medewerker", provinciecode=PROVINCIECODE),
     DemoGebruiker("gemeente-utrecht", Rol.GEMEENTE, "Demo", "Ambtenaar Utrecht", "GM0344"),

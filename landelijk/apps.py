@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LandelijkConfig(AppConfig):
+    name = "landelijk"
+    verbose_name = "Landelijk beeld"

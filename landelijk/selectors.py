@@ -1,0 +1,135 @@
+"""The national picture: per province the figures of its report, or what is known of it.
+
+Each province's figures are its report (rapportage.vraag.RapportVraag.rapport), computed
+once per data version as on its own dashboard, so the national table and a province's
+dashboard cannot disagree. A province whose gemeenten have no opgave and no location in
+the register shows its published opgave (opvang.ProvincieOpgave) and no figures: "geen
+gegevens in het register", never zeros.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from gemeenten.models import Provincie
+from opvang.constants import VoortgangStatus
+from opvang.models import ProvincieOpgave
+from opvang.telregels import Dekking, Telling
+from rapportage.constants import Document
+from rapportage.models import DocumentVersie
+from rapportage.vraag import RapportVraag
+
+INGEDIEND = {VoortgangStatus.INGEDIEND, VoortgangStatus.AKKOORD}
+
+
+@dataclass(frozen=True)
+class Vaststelling:
+    kenmerk: str
+    datum: date
+    versie: int
+
+
+@dataclass(frozen=True)
+class ProvincieRij(Dekking):
+    code: str
+    naam: str
+    in_register: bool
+    opgave_plekken: int | None  # the report's sum of opgaven, or the published opgave
+    opgave_amv: int | None
+    gepubliceerde_opgave: int | None
+    telling: Telling | None  # None: geen gegevens in het register
+    gemeenten: int
+    ingediend: int
+    akkoord: int
+    verslag: Vaststelling | None
+
+    @property
+    def dekking_percentage(self):
+        return None if self.telling is None else super().dekking_percentage
+
+
+@dataclass(frozen=True)
+class LandelijkOverzicht(Dekking):
+    cyclus_nummer: int
+    peildatum: date
+    bron: str
+    provincies: tuple[ProvincieRij, ...]
+    opgave_plekken: int | None
+    opgave_amv: int | None
+    telling: Telling  # of the provinces in the register
+
+    @property
+    def in_register(self):
+        return sum(1 for p in self.provincies if p.in_register)
+
+
+def _vaststellingen(cyclus):
+    """Return {provincie_id: the latest vastgestelde verslag of the cycle}, in one query."""
+    versies = DocumentVersie.objects.filter(cyclus=cyclus, document=Document.VERSLAG).order_by(
+        "provincie_id", "versie"
+    )
+    return {
+        v.provincie_id: Vaststelling(v.kenmerk, v.datum, v.versie)
+        for v in versies.only("provincie_id", "kenmerk", "datum", "versie")
+    }
+
+
+def _in_register(rapport):
+    return any(r.opgave_plekken is not None for r in rapport.gemeenten) or (
+        rapport.telling != Telling()
+    )
+
+
+def _rij(provincie, rapport, gepubliceerd, verslag):
+    statussen = [r.indiening_status for r in rapport.gemeenten]
+    in_register = _in_register(rapport)
+    return ProvincieRij(
+        code=provincie.code,
+        naam=provincie.naam,
+        in_register=in_register,
+        opgave_plekken=rapport.opgave_plekken if in_register else _plekken(gepubliceerd),
+        opgave_amv=rapport.opgave_amv if in_register else _amv(gepubliceerd),
+        gepubliceerde_opgave=_plekken(gepubliceerd),
+        telling=rapport.telling if in_register else None,
+        gemeenten=len(rapport.gemeenten),
+        ingediend=sum(1 for s in statussen if s in INGEDIEND),
+        akkoord=sum(1 for s in statussen if s == VoortgangStatus.AKKOORD),
+        verslag=verslag,
+    )
+
+
+def _plekken(opgave):
+    return opgave.plekken if opgave else None
+
+
+def _amv(opgave):
+    return opgave.amv_plekken if opgave else None
+
+
+def _som(waarden):
+    bekend = [w for w in waarden if w is not None]
+    return sum(bekend) if bekend else None
+
+
+def landelijk_overzicht(*, cyclus, peildatum, bron) -> LandelijkOverzicht:
+    """Return every province's row in the cycle, counted on the peildatum from bron."""
+    gepubliceerd = {o.provincie_id: o for o in ProvincieOpgave.objects.filter(cyclus=cyclus)}
+    verslagen = _vaststellingen(cyclus)
+    rijen = []
+    for provincie in Provincie.objects.order_by("naam"):
+        vraag = RapportVraag(provincie=provincie, cyclus=cyclus, peildatum=peildatum, bron=bron)
+        rapport = vraag.rapport(met_locaties=False)
+        rijen.append(
+            _rij(provincie, rapport, gepubliceerd.get(provincie.pk), verslagen.get(provincie.pk))
+        )
+    tellingen = [r.telling for r in rijen if r.telling is not None]
+    return LandelijkOverzicht(
+        cyclus_nummer=cyclus.nummer,
+        peildatum=peildatum,
+        bron=bron,
+        provincies=tuple(rijen),
+        opgave_plekken=_som(r.opgave_plekken for r in rijen),
+        opgave_amv=_som(r.opgave_amv for r in rijen),
+        telling=sum(tellingen, Telling()),
+    )
