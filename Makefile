@@ -22,7 +22,7 @@ run: $(VENV)/.installed .demo-secret-key
 	@# Load the reference data once: loading it again would overwrite what beheer has
 	@# since corrected (the audit trail records the overwrite, as 'loaddata').
 	@if $(DEMO_ENV) $(PY) manage.py shell -c "import sys; from gemeenten.models import Provincie; sys.exit(Provincie.objects.exists())"; \
-	then $(DEMO_ENV) $(PY) manage.py loaddata referentie; \
+	then $(DEMO_ENV) $(PY) manage.py loaddata referentie cycli; \
 	else echo "Referentiegegevens staan er al; niet opnieuw geladen."; fi
 	$(DEMO_ENV) $(PY) manage.py demo
 	$(DEMO_ENV) $(PY) manage.py collectstatic --noinput -v0

@@ -1,4 +1,5 @@
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -6,10 +7,18 @@ from simple_history.models import HistoricalRecords
 
 from kern.append_only import AppendOnlyMixin
 from kern.audit import AuditedModel, AuditFields
+from kern.dates import validate_eerste_januari
 from kern.fields import CleanCharField, PlausibleDateField, PositiveWholeNumberField
 
 from .constants import Gebeurtenis, Rol
 from .query import GemeenteQuerySet, RechtenwijzigingIsVastgelegd, RechtenwijzigingQuerySet
+
+HERINDELING_ONVOLLEDIG = (
+    "Vul bij een herindeling zowel ‘opgeheven per’ als ‘opgegaan in’ in, of geen van beide."
+)
+OPGEGAAN_IN_ZICHZELF = "Een gemeente kan niet in zichzelf opgaan."
+OPGEHEVEN_VOOR_INGESTELD = "Een gemeente wordt opgeheven na de dag waarop ze is ingesteld."
+OPVOLGER_BESTAAT_NIET = "Deze gemeente bestaat niet op de dag van de herindeling."
 
 provinciecode_validator = RegexValidator(
     r"^PV\d{2}$", "Een provinciecode is PV gevolgd door 2 cijfers."
@@ -63,6 +72,35 @@ class Gemeente(AuditedModel):
     )
     inwoners = PositiveWholeNumberField(null=True, blank=True)
     inwoners_peildatum = PlausibleDateField("peildatum inwoners", null=True, blank=True)
+    # A gemeentelijke herindeling: the gemeente stays, with its history, and is only
+    # left out of the cycles whose indeling is of a day it no longer existed.
+    ingesteld_per = PlausibleDateField(
+        "ingesteld per",
+        null=True,
+        blank=True,
+        validators=[validate_eerste_januari],
+        help_text="Alleen voor een gemeente die bij een herindeling is ontstaan (een 1 januari).",
+    )
+    opgeheven_per = PlausibleDateField(
+        "opgeheven per",
+        null=True,
+        blank=True,
+        validators=[validate_eerste_januari],
+        help_text=(
+            "De 1 januari waarop de gemeente bij een herindeling opging in een andere. "
+            "De gemeente blijft bestaan met haar geschiedenis; cycli met een latere "
+            "gemeentelijke indeling tellen haar niet meer."
+        ),
+    )
+    opgegaan_in = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="voorgangers",
+        verbose_name="opgegaan in",
+        help_text="De gemeente die haar per die datum voortzet.",
+    )
 
     history = HistoricalRecords(bases=[AuditFields])
     objects = GemeenteQuerySet.as_manager()
@@ -72,9 +110,42 @@ class Gemeente(AuditedModel):
         verbose_name = "gemeente"
         verbose_name_plural = "gemeenten"
         ordering = ["naam"]
+        constraints = [
+            models.CheckConstraint(
+                name="gemeente_opgeheven_met_opvolger",
+                condition=Q(opgeheven_per__isnull=True, opgegaan_in__isnull=True)
+                | Q(opgeheven_per__isnull=False, opgegaan_in__isnull=False),
+                violation_error_message=HERINDELING_ONVOLLEDIG,
+            ),
+            models.CheckConstraint(
+                name="gemeente_niet_opgegaan_in_zichzelf",
+                condition=~Q(opgegaan_in=models.F("pk")),
+                violation_error_message=OPGEGAAN_IN_ZICHZELF,
+            ),
+            models.CheckConstraint(
+                name="gemeente_ingesteld_voor_opgeheven",
+                condition=Q(ingesteld_per__isnull=True)
+                | Q(opgeheven_per__isnull=True)
+                | Q(opgeheven_per__gt=models.F("ingesteld_per")),
+                violation_error_message=OPGEHEVEN_VOOR_INGESTELD,
+            ),
+        ]
 
     def __str__(self):
         return self.naam
+
+    def clean(self):
+        super().clean()
+        opvolger = self.opgegaan_in
+        if opvolger is None or self.opgeheven_per is None:
+            return
+        if not opvolger.bestaat_op(self.opgeheven_per):
+            raise ValidationError({"opgegaan_in": OPVOLGER_BESTAAT_NIET})
+
+    def bestaat_op(self, datum):
+        """Return whether the gemeente existed on datum (GemeenteQuerySet.bestaand_op)."""
+        ingesteld = self.ingesteld_per is None or self.ingesteld_per <= datum
+        return ingesteld and (self.opgeheven_per is None or self.opgeheven_per > datum)
 
 
 class GebruikerManager(UserManager):

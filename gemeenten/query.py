@@ -1,3 +1,5 @@
+from django.db.models import Q
+
 from kern.append_only import AppendOnlyQuerySet, RecordIsFinal
 from kern.audit import AuditedQuerySet
 
@@ -8,6 +10,17 @@ class GemeenteQuerySet(AuditedQuerySet):
     def for_user(self, user):
         """Return the gemeenten the user may see: their own, or all of their province."""
         return scope_filter(self, user, path="")
+
+    def bestaand_op(self, datum):
+        """Return the gemeenten that existed on datum: instituted by then, not yet merged.
+
+        A gemeente opgeheven per 1 January 2026 no longer exists on that day; its
+        successor does (Gemeente.bestaat_op is the same rule for one row).
+        """
+        return self.filter(
+            Q(ingesteld_per__isnull=True) | Q(ingesteld_per__lte=datum),
+            Q(opgeheven_per__isnull=True) | Q(opgeheven_per__gt=datum),
+        )
 
 
 class RechtenwijzigingIsVastgelegd(RecordIsFinal):

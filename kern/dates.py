@@ -33,3 +33,14 @@ def validate_plausible_date(value):
     """Raise ValidationError (DATUM_BUITEN_BEREIK) for a date outside the range."""
     if value is not None and not is_plausible(value):
         raise ValidationError(DATUM_BUITEN_BEREIK, code="datum_bereik")
+
+
+# A gemeentelijke herindeling takes effect on 1 January (Wet arhi): a gemeente is
+# opgeheven per a 1 January, and a cycle's gemeenten are those of a 1 January.
+GEEN_EERSTE_JANUARI = "Kies een 1 januari: een gemeentelijke herindeling gaat altijd dan in."
+
+
+def validate_eerste_januari(value):
+    """Raise ValidationError (GEEN_EERSTE_JANUARI) for a date that is not a 1 January."""
+    if value is not None and (value.month, value.day) != (1, 1):
+        raise ValidationError(GEEN_EERSTE_JANUARI, code="geen_eerste_januari")

@@ -37,6 +37,8 @@ class Categorie(models.TextChoices):
     HARD_PLAN = "hard_plan", "harde plancapaciteit"
     PLANVOORRAAD = "planvoorraad", "planvoorraad"
     TIJDELIJK = "tijdelijk", "tijdelijk (eindigt vóór einde telvenster)"
+    # Temporary too: it lasts the window but not the cycle's minimale looptijd.
+    TE_KORT = "te_kort", "tijdelijk (korter dan de minimale looptijd)"
     TELT_NIET = "telt_niet", "telt niet mee"
     ONBEKEND = "onbekend", "telvenster nog niet vastgesteld"
 

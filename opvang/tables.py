@@ -37,4 +37,4 @@ class LocatieTable(tables.Table):
     def render_categorie(self, record):
         if self.cyclus is None:
             return "—"
-        return record.categorie_in(self.cyclus).label
+        return record.omschrijving_in(self.cyclus)

@@ -11,16 +11,23 @@ from dataclasses import dataclass, fields
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from kern.formatting import long_date
+
 from .constants import ZEKERE_STATUSSEN, Categorie, Soort, Status
 
 
 @dataclass(frozen=True)
 class Telvenster:
-    """A cycle's counting window [van, tot], both days inclusive; None while unknown."""
+    """A cycle's counting window [van, tot], both days inclusive; None while unknown.
+
+    minimale_looptijd (years; None: none, as in cycle 1) is how long a certain place
+    must last to count as hard or hard plan (DOMAIN.md §4).
+    """
 
     van: date | None
     tot: date | None
     noodopvang_telt: bool = False
+    minimale_looptijd: int | None = None
 
     @property
     def is_bekend(self):
@@ -103,6 +110,25 @@ def telt_soort(soort: str, venster: Telvenster) -> bool:
     return soort != _NOODOPVANG or venster.noodopvang_telt
 
 
+def plus_jaren(d: date, jaren: int) -> date:
+    """Return the same day jaren years later; 29 February becomes 28 February if needed."""
+    try:
+        return d.replace(year=d.year + jaren)
+    except ValueError:
+        return d.replace(year=d.year + jaren, day=28)
+
+
+def looptijd_tot(loc: LocatieWaarden, venster: Telvenster) -> date | None:
+    """Return the last day a certain place must reach for the minimale looptijd, or None.
+
+    Counted from vanaf, or from the window start for a place that was there already
+    (vanaf ≤ W₀); None without a minimale looptijd or while the window or vanaf is unknown.
+    """
+    if not venster.minimale_looptijd or not venster.is_bekend or loc.vanaf is None:
+        return None
+    return plus_jaren(max(loc.vanaf, venster.van), venster.minimale_looptijd)
+
+
 def categorie(loc: LocatieWaarden, venster: Telvenster) -> Categorie:
     """Return where the location's places count in the cycle of this window."""
     if not telt_soort(loc.soort, venster):
@@ -113,11 +139,30 @@ def categorie(loc: LocatieWaarden, venster: Telvenster) -> Categorie:
         return Categorie.TELT_NIET
     if not venster.is_bekend or loc.vanaf is None:
         return Categorie.ONBEKEND
-    if loc.tot is not None and loc.tot < venster.tot:
-        return Categorie.TIJDELIJK
+    if loc.tot is not None:
+        if loc.tot < venster.tot:
+            return Categorie.TIJDELIJK
+        if venster.minimale_looptijd and loc.tot < looptijd_tot(loc, venster):
+            return Categorie.TE_KORT
     if loc.vanaf <= venster.van:
         return Categorie.HARD
     return Categorie.HARD_PLAN
+
+
+def omschrijving(loc: LocatieWaarden, venster: Telvenster) -> str:
+    """Return in Dutch where the location counts and, when it is too short, why.
+
+    The gemeente page, the location's page and the workbook show this text; reports
+    show the category's label (the annex has no room for a sentence).
+    """
+    cat = categorie(loc, venster)
+    if cat != Categorie.TE_KORT:
+        return cat.label
+    jaren = venster.minimale_looptijd
+    return (
+        f"tijdelijk: loopt tot en met {long_date(loc.tot)}, korter dan de minimale looptijd "
+        f"van {jaren} jaar (daarvoor tot ten minste {long_date(looptijd_tot(loc, venster))})"
+    )
 
 
 def is_in_gebruik_op(loc: LocatieWaarden, peildatum: date) -> bool:

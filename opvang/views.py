@@ -142,7 +142,7 @@ def locatie_detail(request, pk):
     ctx = {
         "locatie": locatie,
         "cyclus": cyclus,
-        "categorie": cyclus and locatie.categorie_in(cyclus),
+        "categorie": cyclus and locatie.omschrijving_in(cyclus),
         "may_edit": may_edit_locaties(request.user, locatie.gemeente),
         "crumbs": _gemeente_crumbs(locatie.gemeente, (locatie.naam, "")),
     }

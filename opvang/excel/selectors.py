@@ -54,7 +54,7 @@ def export_rijen(*, user, provincie, cyclus):
             loc.gemeente.code,
             loc.gemeente.naam,
             {naam: getattr(loc, naam) for naam in VELDNAMEN},
-            loc.categorie_in(cyclus).label,
+            loc.omschrijving_in(cyclus),
         )
         for loc in _locaties(gemeenten)
     ]

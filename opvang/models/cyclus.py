@@ -1,11 +1,13 @@
 """The two-year cycle and a gemeente's targets in it (its versions of the opgave)."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from kern.audit import AuditedModel, AuditedQuerySet, AuditFields
+from kern.dates import validate_eerste_januari
 from kern.fields import (
     CleanCharField,
     PlausibleDateField,
@@ -34,6 +36,43 @@ class Cyclus(AuditedModel):
         "noodopvang telt mee",
         default=False,
         help_text="Of plekken in noodopvang meetellen voor de opgave in deze cyclus.",
+    )
+    minimale_looptijd = models.PositiveSmallIntegerField(
+        "minimale looptijd (jaren)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text=(
+            "Zekere plekken tellen alleen als harde (plan)capaciteit als ze ten minste zo "
+            "lang beschikbaar zijn: gerekend vanaf ‘beschikbaar vanaf’, of vanaf het begin "
+            "van het telvenster voor plekken die er al waren. Leeg: geen minimale looptijd "
+            "(zo in cyclus 1). Voor cyclus 2 geldt de aanname van 5 jaar (‘duurzame "
+            "opvangplaats’), nog niet vastgesteld."
+        ),
+    )
+    landelijke_raming = PositiveWholeNumberField(
+        "landelijke capaciteitsraming",
+        null=True,
+        blank=True,
+        help_text="Het landelijk aantal benodigde opvangplekken in deze cyclus.",
+    )
+    landelijke_raming_amv = PositiveWholeNumberField("waarvan AMV", null=True, blank=True)
+    raming_bron = CleanCharField(
+        "bron van de raming",
+        max_length=300,
+        blank=True,
+        help_text="Waar de landelijke raming vandaan komt.",
+    )
+    raming_datum = PlausibleDateField("datum van de raming", null=True, blank=True)
+    indeling_per = PlausibleDateField(
+        "gemeentelijke indeling per",
+        null=True,
+        blank=True,
+        validators=[validate_eerste_januari],
+        help_text=(
+            "Een 1 januari: de gemeenten zoals ze op die dag bestonden, tellen in deze "
+            "cyclus (gemeentelijke herindeling). Leeg: de gemeenten van vandaag."
+        ),
     )
     verslag_uiterlijk = PlausibleDateField("provinciaal verslag uiterlijk", null=True, blank=True)
     verdeelbesluit_uiterlijk = PlausibleDateField("verdeelbesluit uiterlijk", null=True, blank=True)
@@ -65,6 +104,12 @@ class Cyclus(AuditedModel):
                     "Vul begin én einde van het telvenster in, of geen van beide."
                 ),
             ),
+            models.CheckConstraint(
+                name="cyclus_raming_amv_binnen_raming",
+                condition=Q(landelijke_raming_amv__isnull=True)
+                | Q(landelijke_raming_amv__lte=F("landelijke_raming")),
+                violation_error_message="Het aantal AMV-plekken is groter dan de raming.",
+            ),
         ]
 
     def __str__(self):
@@ -72,7 +117,12 @@ class Cyclus(AuditedModel):
 
     @property
     def telvenster(self):
-        return Telvenster(self.telvenster_van, self.telvenster_tot, self.noodopvang_telt)
+        return Telvenster(
+            self.telvenster_van,
+            self.telvenster_tot,
+            self.noodopvang_telt,
+            minimale_looptijd=self.minimale_looptijd,
+        )
 
 
 class Opgave(AuditedModel):

@@ -19,7 +19,7 @@ from kern.text import MAX_TOELICHTING
 
 from ..constants import ZEKERE_STATUSSEN, Soort, Status
 from ..query import LocatieQuerySet
-from ..telregels import LocatieWaarden, categorie
+from ..telregels import LocatieWaarden, categorie, omschrijving
 from ..velden import (
     AMV_TE_GROOT,
     MAX_TE_KLEIN,
@@ -148,3 +148,7 @@ class Locatie(AuditedModel):
 
     def categorie_in(self, cyclus):
         return categorie(self.waarden, cyclus.telvenster)
+
+    def omschrijving_in(self, cyclus):
+        """Return in Dutch where the location counts in the cycle and, if too short, why."""
+        return omschrijving(self.waarden, cyclus.telvenster)
