@@ -8,6 +8,8 @@ from datetime import date
 
 from django.utils import timezone
 
+from gemeenten.models import Gemeente
+
 from .constants import IndieningStatus, VoortgangStatus
 from .models import Cyclus, Indiening, Locatie, Opgave
 from .telregels import Dekking, Telling, tel
@@ -33,6 +35,17 @@ class GemeenteCijfers(Dekking):
 
 def today():
     return timezone.localdate()
+
+
+def gemeenten_in_cyclus(provincie, cyclus, *, vandaag=None):
+    """Return the province's gemeenten as they were in the cycle (herindeling).
+
+    The cycle's indeling_per (a 1 January) decides: a gemeente opgeheven by then is
+    left out and its successor listed; one opgeheven later still counts in this cycle.
+    Without indeling_per, the gemeenten of today.
+    """
+    peildag = cyclus.indeling_per or vandaag or today()
+    return Gemeente.objects.filter(provincie=provincie).bestaand_op(peildag)
 
 
 def geldende_opgaven(cyclus, gemeenten):

@@ -10,7 +10,6 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from gemeenten.access import get_gemeente_for_user_or_404, may_see_ip_addresses
-from gemeenten.models import Gemeente
 from kern.dates import EERSTE_DATUM, LAATSTE_DATUM
 
 from . import services
@@ -34,6 +33,7 @@ from .forms import (
 from .models import Indiening, Locatie, Opgave, Uitvraag
 from .selectors import (
     gemeente_cijfers,
+    gemeenten_in_cyclus,
     kies_cyclus,
     voortgang,
     vorige_geaccepteerde,
@@ -308,7 +308,11 @@ def uitvraag_nieuw(request):
 @require_safe
 def uitvraag_detail(request, pk):
     uitvraag = get_uitvraag_for_user_or_404(request.user, pk)
-    gemeenten = list(Gemeente.objects.for_user(request.user).select_related("regio"))
+    gemeenten = list(
+        gemeenten_in_cyclus(uitvraag.provincie, uitvraag.cyclus)
+        .for_user(request.user)
+        .select_related("regio")
+    )
     stand = voortgang(uitvraag, gemeenten)
     overzicht = samenvatting(
         {pk: status for pk, (status, _) in stand.items()},

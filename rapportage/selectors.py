@@ -14,11 +14,16 @@ from datetime import date
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from gemeenten.models import Gemeente
 from kern.dates import DATUM_BUITEN_BEREIK, is_plausible
 from opvang.constants import IndieningStatus, VoortgangStatus
 from opvang.models import Indiening, Locatie, Uitvraag
-from opvang.selectors import GemeenteCijfers, geldende_opgaven, tel_gemeente, voortgang_statussen
+from opvang.selectors import (
+    GemeenteCijfers,
+    geldende_opgaven,
+    gemeenten_in_cyclus,
+    tel_gemeente,
+    voortgang_statussen,
+)
 from opvang.telregels import (
     Dekking,
     LocatieWaarden,
@@ -325,7 +330,7 @@ def _lopende_som(locaties, dagen):
 def _gemeente_rijen(provincie, cyclus, peildatum, bron, met_locaties):
     """Return (a GemeenteRij per gemeente by code, latest uitvraag, all LocatieWaarden)."""
     gemeenten = list(
-        Gemeente.objects.filter(provincie=provincie).select_related("regio").order_by("code")
+        gemeenten_in_cyclus(provincie, cyclus).select_related("regio").order_by("code")
     )
     opgaven = geldende_opgaven(cyclus, gemeenten)
     if bron == BRON_ACTUEEL:
