@@ -82,6 +82,7 @@ def rapport_als_json(rapport, *, volledig=False) -> dict:
         "telvenster": {
             "van": _datum(rapport.telvenster.van),
             "tot": _datum(rapport.telvenster.tot),
+            "minimale_looptijd": rapport.telvenster.minimale_looptijd,
         },
         "peildatum": rapport.peildatum.isoformat(),
         **cijfers_als_json(

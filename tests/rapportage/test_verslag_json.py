@@ -54,7 +54,7 @@ def test_it_returns_the_letters_figures(client, demo_prt):
         "provincie": {"code": "PV26", "naam": "Utrecht"},
         "cyclus": 1,
         "bron": "actueel",
-        "telvenster": {"van": "2025-07-01", "tot": "2026-02-01"},
+        "telvenster": {"van": "2025-07-01", "tot": "2026-02-01", "minimale_looptijd": None},
         "peildatum": "2024-10-15",
         **BRIEF_CIJFERS,
     }
@@ -115,7 +115,7 @@ def test_a_gemeente_without_an_opgave_gets_null_percentage(client, demo_prt, dem
 def test_an_unknown_window_is_null(client, demo_prt):
     data = get(client, demo_prt, cyclus=2).json()
 
-    assert data["telvenster"] == {"van": None, "tot": None}
+    assert data["telvenster"] == {"van": None, "tot": None, "minimale_looptijd": None}
     assert data["opgave"] == {"plekken": None, "amv": None}
     assert data["minimale_dekking"]["percentage"] is None
 
