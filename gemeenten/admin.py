@@ -35,7 +35,16 @@ class RegioAdmin(ScopedAdminMixin, admin.ModelAdmin):
 
 @admin.register(Gemeente)
 class GemeenteAdmin(ScopedAdminMixin, NoDeleteMixin, SimpleHistoryAdmin):
-    list_display = ["code", "naam", "provincie", "regio", "inwoners", "inwoners_peildatum"]
+    list_display = [
+        "code",
+        "naam",
+        "provincie",
+        "regio",
+        "inwoners",
+        "inwoners_peildatum",
+        "opgeheven_per",
+        "opgegaan_in",
+    ]
     list_filter = [("provincie", OnlyRelated), ("regio", OnlyRelated)]
     search_fields = ["code", "naam"]
 

@@ -137,7 +137,8 @@ class Gemeente(AuditedModel):
     def clean(self):
         super().clean()
         opvolger = self.opgegaan_in
-        if opvolger is None or self.opgeheven_per is None:
+        # Without both, or merging into itself: the constraints say what is wrong.
+        if opvolger is None or self.opgeheven_per is None or opvolger.pk == self.pk:
             return
         if not opvolger.bestaat_op(self.opgeheven_per):
             raise ValidationError({"opgegaan_in": OPVOLGER_BESTAAT_NIET})

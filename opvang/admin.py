@@ -21,8 +21,45 @@ class GemeenteScopeMixin(ScopedAdminMixin):
 class CyclusAdmin(ScopedAdminMixin, NoDeleteMixin, SimpleHistoryAdmin):
     """Cycles hold for every province: all beheer read them, national beheer changes them."""
 
-    list_display = ["nummer", "telvenster_van", "telvenster_tot", "noodopvang_telt"]
+    list_display = [
+        "nummer",
+        "telvenster_van",
+        "telvenster_tot",
+        "noodopvang_telt",
+        "minimale_looptijd",
+        "landelijke_raming",
+    ]
     landelijk = True
+    fieldsets = [
+        (None, {"fields": ["nummer"]}),
+        (
+            "Telregels",
+            {
+                "fields": [
+                    "telvenster_van",
+                    "telvenster_tot",
+                    "noodopvang_telt",
+                    "minimale_looptijd",
+                    "indeling_per",
+                ]
+            },
+        ),
+        (
+            "Landelijke capaciteitsraming",
+            {
+                "fields": [
+                    "landelijke_raming",
+                    "landelijke_raming_amv",
+                    "raming_bron",
+                    "raming_datum",
+                ]
+            },
+        ),
+        (
+            "Termijnen",
+            {"fields": ["verslag_uiterlijk", "verdeelbesluit_uiterlijk", "realisatie_uiterlijk"]},
+        ),
+    ]
 
     def scope_queryset(self, qs, user):
         return qs

@@ -402,6 +402,12 @@ def hostile_posts(w, persona):
             [gemeente.pk],
             gemeente_form(gemeente, regio=w.vreemde_gemeente.regio_id),
         ),
+        # A successor in another province is not among the choices.
+        (
+            "gemeenten_gemeente_change",
+            [gemeente.pk],
+            gemeente_form(gemeente, opgeheven_per="2026-01-01", opgegaan_in=w.vreemde_gemeente.pk),
+        ),
         ("gemeenten_regio_add", [], {"provincie": vreemd, "naam": "Overgenomen"}),
         ("gemeenten_provincie_add", [], {"code": "PV99", "naam": "Nieuw"}),
         ("gemeenten_provincie_change", [w.provincie.pk], {"code": "PV98", "naam": "Anders"}),
