@@ -139,6 +139,11 @@ def categorie(loc: LocatieWaarden, venster: Telvenster) -> Categorie:
         return Categorie.TELT_NIET
     if not venster.is_bekend or loc.vanaf is None:
         return Categorie.ONBEKEND
+    return _zeker(loc, venster)
+
+
+def _zeker(loc: LocatieWaarden, venster: Telvenster) -> Categorie:
+    """Return the category of a certain place with a start date in a known window."""
     if loc.tot is not None:
         if loc.tot < venster.tot:
             return Categorie.TIJDELIJK

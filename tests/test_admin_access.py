@@ -29,7 +29,15 @@ from accounts.services import gebruiker_rechten_toepassen, rechtenwijziging_vast
 from gemeenten.constants import Gebeurtenis, Rol
 from gemeenten.models import Gemeente, Provincie, Rechtenwijziging, Regio, User, UserSession
 from opvang import services
-from opvang.models import Cyclus, Indiening, Locatie, Opgave, Uitvraag, UitvraagImport
+from opvang.models import (
+    Cyclus,
+    Indiening,
+    Locatie,
+    Opgave,
+    ProvincieOpgave,
+    Uitvraag,
+    UitvraagImport,
+)
 from tests.factories import (
     GemeenteFactory,
     LocatieFactory,
@@ -128,7 +136,11 @@ def _province(provincie, gemeente, cyclus, user):
         geupload_door=user,
     )
     opgave = OpgaveFactory(gemeente=gemeente, cyclus=cyclus, bron=f"bron {gemeente.naam}")
+    provincie_opgave = ProvincieOpgave.objects.create(
+        provincie=provincie, cyclus=cyclus, plekken=100, bron=f"bron {provincie.naam}"
+    )
     return {
+        ProvincieOpgave: provincie_opgave,
         Opgave: opgave,
         Locatie: locatie,
         Uitvraag: uitvraag,
