@@ -58,6 +58,9 @@ class LandelijkOverzicht(Dekking):
     opgave_plekken: int | None
     opgave_amv: int | None
     telling: Telling  # of the provinces in the register
+    # The cycle's national capaciteitsraming with its source (reference data; None: unknown).
+    landelijke_raming: int | None = None
+    raming_bron: str = ""
 
     @property
     def in_register(self):
@@ -132,4 +135,6 @@ def landelijk_overzicht(*, cyclus, peildatum, bron) -> LandelijkOverzicht:
         opgave_plekken=_som(r.opgave_plekken for r in rijen),
         opgave_amv=_som(r.opgave_amv for r in rijen),
         telling=sum(tellingen, Telling()),
+        landelijke_raming=cyclus.landelijke_raming,
+        raming_bron=cyclus.raming_bron,
     )

@@ -257,3 +257,12 @@ def test_report_json_and_verslag_name_the_too_short_place(
     assert "tijdelijk (korter dan de minimale looptijd)" in tekst
     assert "ten minste 5 jaar beschikbaar" in tekst
     assert Locatie.objects.filter(pk=korte_locatie.pk).exists()
+
+
+def test_the_national_view_names_the_estimate_of_cycle_2_with_its_source(client, cycli):
+    from gemeenten.models import User
+
+    client.force_login(User.objects.get(username="lrt"))
+    tekst = pagina_tekst(client.get(reverse("landelijk:overzicht"), {"cyclus": 2}))
+    assert "Landelijke capaciteitsraming voor cyclus 2: 88.000 plekken" in tekst
+    assert "27 februari 2026" in tekst
