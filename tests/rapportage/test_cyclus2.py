@@ -266,3 +266,17 @@ def test_the_national_view_names_the_estimate_of_cycle_2_with_its_source(client,
     tekst = pagina_tekst(client.get(reverse("landelijk:overzicht"), {"cyclus": 2}))
     assert "Landelijke capaciteitsraming voor cyclus 2: 88.000 plekken" in tekst
     assert "27 februari 2026" in tekst
+
+
+def test_the_locations_workbook_gives_the_reason_too(
+    client, cyclus2_met_looptijd, korte_locatie, demo_prt
+):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    response = _pagina(client, demo_prt, "opvang:excel_locaties_export", ["PV26"], cyclus=2)
+    blad = load_workbook(BytesIO(response.content), read_only=True).worksheets[0]
+    rijen = [tuple(str(c) for c in rij) for rij in blad.iter_rows(values_only=True)]
+    rij = next(r for r in rijen if "Paviljoen Kort" in r)
+    assert any(c.startswith("tijdelijk: loopt tot en met 1 maart 2029") for c in rij)
