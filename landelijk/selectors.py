@@ -63,6 +63,17 @@ class LandelijkOverzicht(Dekking):
     def in_register(self):
         return sum(1 for p in self.provincies if p.in_register)
 
+    @property
+    def dekking_percentage(self):
+        """The national coverage, only when every province's figures are in the register.
+
+        Otherwise the opgave holds published figures whose places are not counted, and a
+        percentage would read as a (far too low) national figure: a gap stays a gap.
+        """
+        if self.in_register < len(self.provincies):
+            return None
+        return super().dekking_percentage
+
 
 def _vaststellingen(cyclus):
     """Return {provincie_id: the latest vastgestelde verslag of the cycle}, in one query."""

@@ -68,6 +68,9 @@ def test_the_feed_gives_utrecht_the_letters_figures_and_the_others_their_publish
     assert nederland["provincies_in_register"] == 1
     assert nederland["opgave"]["plekken"] == sum(GEPUBLICEERD.values())
     assert nederland["minimale_dekking"]["plekken"] == 4098
+    # 4.098 of 96.002 would read as a national coverage of 4,3%: with eleven provinces
+    # not in the register there is no national percentage.
+    assert nederland["minimale_dekking"]["percentage"] is None
 
 
 def test_the_feed_is_the_same_as_the_provinces_own_export(lrt):
