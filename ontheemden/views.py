@@ -147,14 +147,9 @@ def locatie_wijzigen(request, pk):
                 return redirect(gemeente_url(locatie.gemeente))
     extra = {"locatie": locatie, "versie": versie, "conflict": conflict}
     return _form_page(
-        request,
-        "ontheemden/locatie_form.html",
-        form,
-        locatie.gemeente,
-        "Wijzigen",
-        **extra,
+        request, "ontheemden/locatie_form.html", form, locatie.gemeente, "Wijzigen", **extra,
         status=409 if conflict else 200,
-    )
+    )  # fmt: skip
 
 
 @login_required
