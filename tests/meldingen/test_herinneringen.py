@@ -5,7 +5,6 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-
 from django.utils import timezone
 
 from kern.formatting import long_date
