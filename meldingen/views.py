@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -60,9 +61,11 @@ def voorkeuren(request):
 
 
 @login_required
-@require_safe
 def uitvraag(request, pk):
+    # Loaded before the method check: an outsider gets 404 whatever the method.
     uitvraag = get_uitvraag_for_reader_or_404(request.user, pk)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
     ctx = {
         "uitvraag": uitvraag,
         "per_soort": verzonden_per_soort(uitvraag, request.user),
