@@ -10,6 +10,7 @@ often a signal arrives or the scheduler runs, and however many run at once.
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -184,9 +185,11 @@ def herinneringen_instellen(*, uitvraag, dagen, user):
 def voorkeur_wijzigen(*, user, herinneringen):
     """Record whether the user receives reminders by mail."""
     with transaction.atomic():
-        voorkeur = MeldingVoorkeur.objects.select_for_update().filter(
+        # The user's row is locked: two first saves at once would otherwise both insert.
+        get_user_model().objects.select_for_update().get(pk=user.pk)
+        voorkeur = MeldingVoorkeur.objects.filter(gebruiker=user).first() or MeldingVoorkeur(
             gebruiker=user
-        ).first() or MeldingVoorkeur(gebruiker=user)
+        )
         if voorkeur.pk and voorkeur.herinneringen == herinneringen:
             return voorkeur
         voorkeur.herinneringen = herinneringen

@@ -51,7 +51,8 @@ def gelezen(request, pk):
 @require_http_methods(["GET", "POST"])
 def voorkeuren(request):
     begin = {"herinneringen": services.herinneringen_aan(request.user)}
-    form = VoorkeurForm(request.POST or None, initial=begin)
+    data = request.POST if request.method == "POST" else None
+    form = VoorkeurForm(data, initial=begin)
     if request.method == "POST" and form.is_valid():
         services.voorkeur_wijzigen(user=request.user, **form.cleaned_data)
         messages.success(request, "Uw keuze voor meldingen is opgeslagen.")
@@ -82,7 +83,8 @@ def uitvraag(request, pk):
 def herinneringen(request, pk):
     uitvraag = get_uitvraag_for_setting_or_404(request.user, pk)
     dagen = ", ".join(str(d) for d in services.herinnering_dagen(uitvraag))
-    form = HerinneringenForm(request.POST or None, initial={"dagen": dagen})
+    data = request.POST if request.method == "POST" else None
+    form = HerinneringenForm(data, initial={"dagen": dagen})
     if request.method == "POST" and form.is_valid():
         try:
             services.herinneringen_instellen(
