@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, Max, Min, Q
+from django.db.models.functions import TruncDate
 
 from .constants import MailStatus, MeldingSoort
 from .models import Melding
@@ -22,6 +23,7 @@ class Verzonden:
     """What was sent of one kind about an uitvraag: 'herinnering verstuurd op …'."""
 
     soort: str
+    dag: object
     label: str
     aantal: int
     verstuurd: int
@@ -31,10 +33,13 @@ class Verzonden:
 
 
 def verzonden_per_soort(uitvraag, user):
-    """Return per kind of notification how many were made, sent and failed, and when."""
+    """Return per day and kind of notification how many were made, sent and failed, and when.
+
+    A reminder day is one row: 'Herinnering: verstuurd op 24 november 2026 aan 12'.
+    """
     rijen = (
         Melding.objects.van_uitvraag(uitvraag, user)
-        .values("soort")
+        .values("soort", dag=TruncDate("aangemaakt_op"))
         .annotate(
             aantal=Count("id"),
             verstuurd=Count("id", filter=Q(mail_status=MailStatus.VERSTUURD)),
@@ -42,7 +47,7 @@ def verzonden_per_soort(uitvraag, user):
             eerste=Min("verstuurd_op"),
             laatste=Max("verstuurd_op"),
         )
-        .order_by("soort")
+        .order_by("dag", "soort")
     )
     labels = dict(MeldingSoort.choices)
     return [Verzonden(label=labels[r["soort"]], **r) for r in rijen]
