@@ -196,3 +196,34 @@ def test_a_user_without_an_email_address_gets_the_notice_in_the_app_only(
         "Geen e-mailadres bekend.",
     )
     assert mailoutbox == []
+
+
+def test_switching_reminders_off_does_not_stop_the_notice_of_a_return(
+    geopend, na_commit, gemeente_user, prt_user, mailoutbox
+):
+    from meldingen import services
+
+    services.voorkeur_wijzigen(user=gemeente_user, herinneringen=False)
+    indiening = indienen(na_commit, geopend, gemeente_user)
+    mailoutbox.clear()
+    beoordelen(na_commit, indiening, prt_user, akkoord=False, opmerking="Aanvullen.")
+    assert ontvangers(mailoutbox) == ["ambtenaar@example.nl"]
+
+
+def test_a_failing_notification_never_breaks_or_undoes_the_write(
+    na_commit, prt_user, cyclus, gemeente_user, monkeypatch, caplog
+):
+    from meldingen import services
+    from opvang.models import Uitvraag
+
+    def kapot(uitvraag):
+        raise RuntimeError("mailserver kwijt")
+
+    monkeypatch.setattr(services, "uitvraag_geopend_melden", kapot)
+    uitvraag = na_commit(
+        opvang_services.uitvraag_openen,
+        provincie=prt_user.provincie, cyclus=cyclus, deadline=date(2026, 12, 1), bericht="",
+        user=prt_user,
+    )  # fmt: skip
+    assert Uitvraag.objects.filter(pk=uitvraag.pk).exists()
+    assert "mailserver kwijt" in caplog.text
