@@ -152,19 +152,25 @@ class _Beeld:
     provincies: list
 
 
-def _beeld(waarden, grens: Grenzen, provincie_code):
+def _kader(grens: Grenzen, provincie_code):
+    """Return the area drawn: the province with a margin, or the whole country."""
     provincie = grens.provincie(provincie_code) if provincie_code else None
     if provincie is not None and provincie.kader is not None:
-        kader = provincie.kader.ruimer(MARGE)
-    else:
-        kader = samen(g.kader for g in grens.gemeenten).ruimer(MARGE / 2)
+        return provincie.kader.ruimer(MARGE)
+    return samen(g.kader for g in grens.gemeenten).ruimer(MARGE / 2)
+
+
+def _in_kader(gebieden, kader):
+    return [g for g in gebieden if g.kader is not None and g.kader.snijdt(kader)]
+
+
+def _beeld(waarden, grens: Grenzen, provincie_code):
+    kader = _kader(grens, provincie_code)
     eigen, buren = [], []
-    for gebied in grens.gemeenten:
-        if gebied.kader is None or not gebied.kader.snijdt(kader):
-            continue
+    for gebied in _in_kader(grens.gemeenten, kader):
         waarde = waarden.get(gebied.code)
         (eigen if waarde else buren).append((gebied, waarde))
-    provincies = [p for p in grens.provincies if p.kader and p.kader.snijdt(kader)]
+    provincies = _in_kader(grens.provincies, kader)
     return _Beeld(Schaal(kader, BREEDTE), eigen, buren, provincies)
 
 
