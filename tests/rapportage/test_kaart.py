@@ -128,7 +128,9 @@ def test_the_national_page_draws_all_342_gemeenten_and_links_those_with_a_report
     provincies = kaart_svg[kaart_svg.index('class="kaart__provincies"') :]
     assert provincies.count("<path") == 12
     assert "<title>Amsterdam: geen gegevens in het register</title>" in kaart_svg
-    assert "Utrecht: 70,2% dekking" in links(html)
+    href, band = links(html)["Utrecht: 70,2% dekking"]
+    assert band == "50-75"
+    assert lrt.get(href).status_code == 200  # within the LRT's read scope
 
 
 def test_the_map_is_built_once_and_a_write_builds_it_again(prt, monkeypatch, demo_prt):
