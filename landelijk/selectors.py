@@ -9,7 +9,7 @@ gegevens in het register", never zeros.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from gemeenten.models import Provincie
@@ -18,6 +18,7 @@ from opvang.models import ProvincieOpgave
 from opvang.telregels import Dekking, Telling
 from rapportage.constants import Document
 from rapportage.models import DocumentVersie
+from rapportage.selectors import Rapport
 from rapportage.vraag import RapportVraag
 
 INGEDIEND = {VoortgangStatus.INGEDIEND, VoortgangStatus.AKKOORD}
@@ -58,6 +59,9 @@ class LandelijkOverzicht(Dekking):
     opgave_plekken: int | None
     opgave_amv: int | None
     telling: Telling  # of the provinces in the register
+    # Each province's report and its cache key, for the map (rapportage.kaart).
+    rapporten: tuple[Rapport, ...] = field(default=(), compare=False, repr=False)
+    sleutels: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def in_register(self):
@@ -127,10 +131,12 @@ def landelijk_overzicht(*, cyclus, peildatum, bron) -> LandelijkOverzicht:
     """Return every province's row in the cycle, counted on the peildatum from bron."""
     gepubliceerd = {o.provincie_id: o for o in ProvincieOpgave.objects.filter(cyclus=cyclus)}
     verslagen = _vaststellingen(cyclus)
-    rijen = []
+    rijen, rapporten, sleutels = [], [], []
     for provincie in Provincie.objects.order_by("naam"):
         vraag = RapportVraag(provincie=provincie, cyclus=cyclus, peildatum=peildatum, bron=bron)
         rapport = vraag.rapport(met_locaties=False)
+        rapporten.append(rapport)
+        sleutels.append(vraag.sleutel)
         rijen.append(
             _rij(provincie, rapport, gepubliceerd.get(provincie.pk), verslagen.get(provincie.pk))
         )
@@ -143,4 +149,6 @@ def landelijk_overzicht(*, cyclus, peildatum, bron) -> LandelijkOverzicht:
         opgave_plekken=_som(r.opgave_plekken for r in rijen),
         opgave_amv=_som(r.opgave_amv for r in rijen),
         telling=sum(tellingen, Telling()),
+        rapporten=tuple(rapporten),
+        sleutels=tuple(sleutels),
     )

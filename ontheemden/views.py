@@ -24,6 +24,7 @@ from .forms import (
     StreefgetalForm,
     VersieForm,
 )
+from .kaart import goo_kaart
 from .selectors import (
     bezetting_historie,
     gemeente_overzicht,
@@ -235,6 +236,7 @@ def dashboard(request, provincie):
             titel=f"GOO-capaciteit en bezetting in {provincie.naam}, per maand",
             peildatum=overzicht.peildatum,
         ),
+        "kaart": goo_kaart(overzicht),
         "query": request.GET.urlencode(),
         "sorteer": tabel.sorteer_links(request.GET, request.GET.get("sorteer", "")),
         "may_set_streefgetal": may_set_streefgetal(request.user, provincie),

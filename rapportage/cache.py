@@ -19,7 +19,7 @@ from kern.dataversie import dataversie
 
 ALIAS = "rapporten"
 # Raise when what is cached changes shape, so no process reads an older one.
-FORMAAT = 1
+FORMAAT = 2
 
 
 def _cache():
