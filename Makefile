@@ -11,8 +11,11 @@ PYTEST_ARGS ?=
 # The demo runs as production does (DEBUG off: Dutch error pages, collected static
 # files), on SQLite and plain http on 127.0.0.1, with a banner on every page and one
 # password step. Its secret key is made once and kept in .demo-secret-key.
+# Mail goes to files in .mail/ (one per message), never to a mail server.
 DEMO_ENV = DEBUG=0 DEMO_MODE=1 OTP_REQUIRED=0 SECURE_SSL_REDIRECT=0 \
-	SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0 SECRET_KEY="$$(cat .demo-secret-key)"
+	SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0 SECRET_KEY="$$(cat .demo-secret-key)" \
+	EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend EMAIL_FILE_PATH=.mail \
+	SITE_URL=http://127.0.0.1:8000
 
 .demo-secret-key:
 	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@

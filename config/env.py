@@ -28,3 +28,17 @@ def env_list(name, default):
     if value is None:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_mapping(name):
+    """Read 'KEY=value,KEY=value' as a dict; a single value without '=' holds for '*' (all)."""
+    mapping = {}
+    for item in env_list(name, []):
+        key, is_pair, value = item.partition("=")
+        if not is_pair:
+            mapping["*"] = item
+        elif key.strip() and value.strip():
+            mapping[key.strip()] = value.strip()
+        else:
+            raise ImproperlyConfigured(f"{name}: {item!r} is geen CODE=adres.")
+    return mapping

@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from .env import env_bool, env_list
+from .env import env_bool, env_list, env_mapping
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "ontheemden",
     "huisvesting",
     "rapportage",
+    "meldingen",
     "landelijk",
     "portaal",
 ]
@@ -99,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "gemeenten.context_processors.app",
+                "meldingen.context_processors.meldingen",
             ],
         },
     },
@@ -329,6 +331,14 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Opvangregister <norep
 SITE_URL = os.environ.get(
     "SITE_URL", "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0]}"
 ).rstrip("/")
+# The file backend (EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend, as
+# `make run` sets) writes every mail to a file in this folder.
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / ".mail"))
+# Notifications (meldingen): Reply-To of their mails, the PRT's address: one for every
+# province, or per province code ("PV26=prt@provincie-utrecht.nl,PV27=…"); empty: none.
+PRT_REPLY_TO = env_mapping("PRT_REPLY_TO")
+# Reminders before an uitvraag's deadline, in days, unless the PRT sets others for it.
+HERINNERING_DAGEN = [int(d) for d in env_list("HERINNERING_DAGEN", ["7", "2"])]
 # A link to set one's password works once, and no longer than this.
 # Who users contact with questions: shown in every page's footer and in the
 # toegankelijkheidsverklaring. Empty values are left out (the footer then refers to

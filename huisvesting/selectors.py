@@ -164,30 +164,39 @@ def _maandcijfers(halfjaar, cijfers, telbron, peildatum):
     return tuple(rijen)
 
 
+def _standen(halfjaren, taak, saldo, maanden, peildatum, drempels):
+    """Return the stand of each half year, None before the one of the start balance."""
+    start = next((i for i, h in enumerate(halfjaren) if saldo and h.pk == saldo.halfjaar_id), None)
+    standen = [None] * len(halfjaren)
+    if start is None:
+        return standen
+    invoer = [
+        (
+            taak[h.pk].personen if h.pk in taak else None,
+            tuple(m.telt for m in maanden[i]),
+            verstreken_maanden(h.begin, peildatum),
+        )
+        for i, h in enumerate(halfjaren)
+    ][start:]
+    standen[start:] = reeks(invoer, saldo.saldo, drempels)
+    return standen
+
+
+def _halfjaar_stand(halfjaar, stand, maanden, taak):
+    taakstelling = taak.get(halfjaar.pk)
+    return HalfjaarStand(
+        halfjaar.code, halfjaar.begin, halfjaar.eind, stand, maanden,
+        taakstelling.bron if taakstelling else "", taakstelling.is_demo if taakstelling else False,
+    )  # fmt: skip
+
+
 def _gemeente(gemeente, halfjaren, data, peildatum, telbron, drempels):
     """Return one gemeente's figures from the preloaded data (no queries)."""
     taak = data["taak"].get(gemeente.pk, {})
     saldo = data["saldo"].get(gemeente.pk)
-    start = next((i for i, h in enumerate(halfjaren) if saldo and h.pk == saldo.halfjaar_id), None)
     maanden = [_maandcijfers(h, data["real"][gemeente.pk], telbron, peildatum) for h in halfjaren]
-    standen = [None] * len(halfjaren)
-    if start is not None:
-        invoer = [
-            (
-                taak[h.pk].personen if h.pk in taak else None,
-                tuple(m.telt for m in maanden[i]),
-                verstreken_maanden(h.begin, peildatum),
-            )
-            for i, h in enumerate(halfjaren)
-        ][start:]
-        standen[start:] = reeks(invoer, saldo.saldo, drempels)
-    rijen = tuple(
-        HalfjaarStand(
-            h.code, h.begin, h.eind, standen[i], maanden[i],
-            taak[h.pk].bron if h.pk in taak else "", taak[h.pk].is_demo if h.pk in taak else False,
-        )
-        for i, h in enumerate(halfjaren)
-    )  # fmt: skip
+    standen = _standen(halfjaren, taak, saldo, maanden, peildatum, drempels)
+    rijen = tuple(_halfjaar_stand(h, standen[i], maanden[i], taak) for i, h in enumerate(halfjaren))
     return GemeenteStatushouders(
         code=gemeente.code,
         naam=gemeente.naam,

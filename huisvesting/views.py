@@ -26,6 +26,7 @@ from .access import (
 )
 from .forms import IbtStapForm, InstellingForm, MaatregelForm, RealisatieForm
 from .grafiek import cumulatief_grafiek
+from .kaart import statushouders_kaart
 from .saldo import OORDEEL_LABELS
 from .selectors import statushouders
 
@@ -164,6 +165,7 @@ def dashboard(request, provincie):
             f"Gehuisvest in {overzicht.halfjaar} tegen het tempo, provincie {provincie.naam}",
             overzicht.totaal, overzicht.halfjaar_begin,
         ),
+        "kaart": statushouders_kaart(overzicht),
         "may_settings": request.user.is_provinciaal,
         "crumbs": [("Overzicht", reverse("home")), (f"Statushouders {provincie.naam}", "")],
     }  # fmt: skip

@@ -9,7 +9,7 @@ gegevens in het register", never zeros.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from gemeenten.models import Provincie
@@ -18,6 +18,7 @@ from opvang.models import ProvincieOpgave
 from opvang.telregels import Dekking, Telling
 from rapportage.constants import Document
 from rapportage.models import DocumentVersie
+from rapportage.selectors import Rapport
 from rapportage.vraag import RapportVraag
 
 INGEDIEND = {VoortgangStatus.INGEDIEND, VoortgangStatus.AKKOORD}
@@ -58,6 +59,9 @@ class LandelijkOverzicht(Dekking):
     opgave_plekken: int | None
     opgave_amv: int | None
     telling: Telling  # of the provinces in the register
+    # Each province's report and its cache key, for the map (rapportage.kaart).
+    rapporten: tuple[Rapport, ...] = field(default=(), compare=False, repr=False)
+    sleutels: tuple[str, ...] = field(default=(), compare=False, repr=False)
     # The cycle's national capaciteitsraming with its source (reference data; None: unknown).
     landelijke_raming: int | None = None
     raming_bron: str = ""
@@ -65,6 +69,17 @@ class LandelijkOverzicht(Dekking):
     @property
     def in_register(self):
         return sum(1 for p in self.provincies if p.in_register)
+
+    @property
+    def dekking_percentage(self):
+        """The national coverage, only when every province's figures are in the register.
+
+        Otherwise the opgave holds published figures whose places are not counted, and a
+        percentage would read as a (far too low) national figure: a gap stays a gap.
+        """
+        if self.in_register < len(self.provincies):
+            return None
+        return super().dekking_percentage
 
 
 def _vaststellingen(cyclus):
@@ -119,10 +134,12 @@ def landelijk_overzicht(*, cyclus, peildatum, bron) -> LandelijkOverzicht:
     """Return every province's row in the cycle, counted on the peildatum from bron."""
     gepubliceerd = {o.provincie_id: o for o in ProvincieOpgave.objects.filter(cyclus=cyclus)}
     verslagen = _vaststellingen(cyclus)
-    rijen = []
+    rijen, rapporten, sleutels = [], [], []
     for provincie in Provincie.objects.order_by("naam"):
         vraag = RapportVraag(provincie=provincie, cyclus=cyclus, peildatum=peildatum, bron=bron)
         rapport = vraag.rapport(met_locaties=False)
+        rapporten.append(rapport)
+        sleutels.append(vraag.sleutel)
         rijen.append(
             _rij(provincie, rapport, gepubliceerd.get(provincie.pk), verslagen.get(provincie.pk))
         )
@@ -135,6 +152,8 @@ def landelijk_overzicht(*, cyclus, peildatum, bron) -> LandelijkOverzicht:
         opgave_plekken=_som(r.opgave_plekken for r in rijen),
         opgave_amv=_som(r.opgave_amv for r in rijen),
         telling=sum(tellingen, Telling()),
+        rapporten=tuple(rapporten),
+        sleutels=tuple(sleutels),
         landelijke_raming=cyclus.landelijke_raming,
         raming_bron=cyclus.raming_bron,
     )

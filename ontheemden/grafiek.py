@@ -81,26 +81,35 @@ def grafiek(punten, *, titel, peildatum, streefgetal=None) -> Grafiek:
     def x(i):
         return round(LINKS + i * per, 1)
 
-    cap = " ".join(f"{x(i)},{y(p.capaciteit)}" for i, p in enumerate(punten))
-    bez = " ".join(
-        f"{x(i)},{y(p.bezetting)}" for i, p in enumerate(punten) if p.bezetting is not None
-    )
-    dagen = max((punten[-1].datum - punten[0].datum).days, 1) if punten else 1
-    px = LINKS + (peildatum - punten[0].datum).days / dagen * (BREEDTE - RECHTS - LINKS)
     return Grafiek(
         titel=titel,
         punten=tuple(
             Punt(short_month(p.datum), p.datum, p.capaciteit, p.bezetting) for p in punten
         ),
-        capaciteit_lijn=cap,
-        bezetting_lijn=bez,
+        capaciteit_lijn=_lijn(punten, "capaciteit", x, y),
+        bezetting_lijn=_lijn(punten, "bezetting", x, y),
         y_labels=tuple((y(v), int(v)) for v in _range(0, top, stap)),
         x_labels=tuple((x(i), short_month(p.datum)) for i, p in enumerate(punten) if i % 3 == 0),
         streefgetal=streefgetal,
         streefgetal_y=y(streefgetal) if streefgetal is not None else None,
         peildatum=peildatum,
-        peildatum_x=round(min(max(px, LINKS), BREEDTE - RECHTS), 1),
+        peildatum_x=_peildatum_x(punten, peildatum),
     )
+
+
+def _lijn(punten, veld, x, y):
+    """Return the SVG points of one figure over the months (months without it left out)."""
+    return " ".join(
+        f"{x(i)},{y(getattr(p, veld))}"
+        for i, p in enumerate(punten)
+        if getattr(p, veld) is not None
+    )
+
+
+def _peildatum_x(punten, peildatum):
+    dagen = max((punten[-1].datum - punten[0].datum).days, 1) if punten else 1
+    px = LINKS + (peildatum - punten[0].datum).days / dagen * (BREEDTE - RECHTS - LINKS)
+    return round(min(max(px, LINKS), BREEDTE - RECHTS), 1)
 
 
 def _range(start, stop, stap):

@@ -279,13 +279,23 @@ def _som_of_none(waarden):
     return sum(waarden) if waarden else None
 
 
+def _doelsommen(doelen):
+    """Return the province's streefgetal and shortfalls: the sums over its targets."""
+    velden = ("streefgetal", "tekort_nu", "tekort_na_3", "tekort_na_6")
+    return {veld: _som_of_none(getattr(v, veld) for v in doelen) for veld in velden}
+
+
+def _eigen_doel(gemeente, regio_namen):
+    """Whether the gemeente's own target counts: one of its own, outside those regios."""
+    doel = gemeente.doel
+    return doel is not None and doel.voor == "gemeente" and gemeente.regio_naam not in regio_namen
+
+
 def _totaal(provincie, d, rijen, regios, punten):
     regio_namen = {r.naam for r in regios}
     # The province's targets: every regio's, and the gemeenten's own outside those regios.
     doelen = [r.vergelijking for r in regios] + [
-        g.vergelijking
-        for g in rijen
-        if g.doel is not None and g.doel.voor == "gemeente" and g.regio_naam not in regio_namen
+        g.vergelijking for g in rijen if _eigen_doel(g, regio_namen)
     ]
     return GooOverzicht(
         provincie_code=provincie.code,
@@ -294,10 +304,7 @@ def _totaal(provincie, d, rijen, regios, punten):
         gemeenten=rijen,
         regios=regios,
         totaal=sum((g.telling for g in rijen), leeg(d)),
-        streefgetal=_som_of_none(v.streefgetal for v in doelen),
-        tekort_nu=_som_of_none(v.tekort_nu for v in doelen),
-        tekort_na_3=_som_of_none(v.tekort_na_3 for v in doelen),
-        tekort_na_6=_som_of_none(v.tekort_na_6 for v in doelen),
+        **_doelsommen(doelen),
         particulier=_som_of_none(g.particulier for g in rijen),
         particulier_onbekend=sum(1 for g in rijen if g.particulier is None),
         verloop=punten,

@@ -144,6 +144,11 @@ class GooTelling:
         )
 
 
+def _capaciteit(locaties, *, als=None):
+    """Return the sum of the capacity of the locations (for which als(loc) holds)."""
+    return sum(loc.capaciteit for loc in locaties if als is None or als(loc))
+
+
 def telling(locaties, d: date) -> GooTelling:
     """Return the figures of the locations (GooLocatieWaarden) on peildatum d."""
     tellend = [loc for loc in locaties if telt_op(loc, d)]
@@ -152,13 +157,13 @@ def telling(locaties, d: date) -> GooTelling:
     return GooTelling(
         peildatum=d,
         locaties=len(tellend),
-        capaciteit=sum(loc.capaciteit for loc in tellend),
+        capaciteit=_capaciteit(tellend),
         bezetting=sum(n for _, n in bekend),
-        capaciteit_met_bezetting=sum(loc.capaciteit for loc, _ in bekend),
+        capaciteit_met_bezetting=_capaciteit(loc for loc, _ in bekend),
         zonder_bezetting=len(tellend) - len(bekend),
-        aflopend_3=sum(loc.capaciteit for loc in tellend if loopt_af_binnen(loc, d, 3)),
-        aflopend_6=sum(loc.capaciteit for loc in tellend if loopt_af_binnen(loc, d, 6)),
-        komend=sum(loc.capaciteit for loc in locaties if is_komend(loc, d)),
+        aflopend_3=_capaciteit(tellend, als=lambda loc: loopt_af_binnen(loc, d, 3)),
+        aflopend_6=_capaciteit(tellend, als=lambda loc: loopt_af_binnen(loc, d, 6)),
+        komend=_capaciteit(locaties, als=lambda loc: is_komend(loc, d)),
     )
 
 

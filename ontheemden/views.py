@@ -24,6 +24,7 @@ from .forms import (
     StreefgetalForm,
     VersieForm,
 )
+from .kaart import goo_kaart
 from .selectors import (
     bezetting_historie,
     gemeente_overzicht,
@@ -147,14 +148,9 @@ def locatie_wijzigen(request, pk):
                 return redirect(gemeente_url(locatie.gemeente))
     extra = {"locatie": locatie, "versie": versie, "conflict": conflict}
     return _form_page(
-        request,
-        "ontheemden/locatie_form.html",
-        form,
-        locatie.gemeente,
-        "Wijzigen",
-        **extra,
+        request, "ontheemden/locatie_form.html", form, locatie.gemeente, "Wijzigen", **extra,
         status=409 if conflict else 200,
-    )
+    )  # fmt: skip
 
 
 @login_required
@@ -240,6 +236,7 @@ def dashboard(request, provincie):
             titel=f"GOO-capaciteit en bezetting in {provincie.naam}, per maand",
             peildatum=overzicht.peildatum,
         ),
+        "kaart": goo_kaart(overzicht),
         "query": request.GET.urlencode(),
         "sorteer": tabel.sorteer_links(request.GET, request.GET.get("sorteer", "")),
         "may_set_streefgetal": may_set_streefgetal(request.user, provincie),

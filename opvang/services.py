@@ -15,10 +15,12 @@ from django.utils import timezone
 
 from kern.audit import attribute_to
 from kern.security_log import security_log
+from kern.signalen import send_on_commit
 
 from .constants import AFGESLOTEN_STATUSSEN, IndieningStatus
 from .models import Indiening, Locatie, Opgave, Uitvraag
 from .selectors import gemeente_cijfers
+from .signals import indiening_geaccepteerd, indiening_teruggestuurd, uitvraag_geopend
 from .velden import VELDNAMEN, naar_snapshot
 
 AL_INGEDIEND = "Uw gemeente heeft voor deze uitvraag al ingediend; er is niets dubbel verstuurd."
@@ -128,6 +130,7 @@ def uitvraag_openen(*, provincie, cyclus, deadline, bericht, user):
     except IntegrityError:
         # Another uitvraag of this province was opened after full_clean() looked.
         raise ValidationError(UITVRAAG_AL_OPEN) from None
+    send_on_commit(uitvraag_geopend, Uitvraag, uitvraag=uitvraag, user=user)
     return uitvraag
 
 
@@ -221,5 +224,7 @@ def indiening_beoordelen(*, indiening, akkoord, opmerking, user):
         huidig.beoordeeld_op = timezone.now()
         attribute_to(huidig, user)
         huidig.save()
+        signaal = indiening_geaccepteerd if akkoord else indiening_teruggestuurd
+        send_on_commit(signaal, Indiening, indiening=huidig, user=user)
     security_log(f"indiening.{huidig.status}", user=user, object=huidig)
     return huidig

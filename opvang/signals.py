@@ -1,10 +1,23 @@
+"""Signals of opvang: its own events for the apps above it, and the audit trail's receivers.
+
+The events are sent by opvang.services after their transaction committed
+(kern.signalen.send_on_commit). The apps above (meldingen) connect to them; opvang
+imports none of them.
+"""
+
 from django.conf import settings
 from django.db.models.signals import post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 from simple_history.models import HistoricalRecords
 from simple_history.signals import pre_create_historical_record
 
 from kern.audit import client_ip
+
+# An uitvraag was opened (uitvraag=, user=).
+uitvraag_geopend = Signal()
+# A submission was reviewed (indiening=, user=): returned with a remark, or accepted.
+indiening_teruggestuurd = Signal()
+indiening_geaccepteerd = Signal()
 
 
 @receiver(pre_create_historical_record)

@@ -16,7 +16,7 @@ from django.utils import translation
 
 from opvang.constants import Categorie, Soort, Status, VoortgangStatus
 
-from . import grafieken, plan_huisvesting, plan_ontheemden
+from . import grafieken, kaart, plan_huisvesting, plan_ontheemden
 from .constants import Document
 from .pdf import render_pdf
 from .selectors import Rapport
@@ -193,6 +193,7 @@ def document_context(*, document, rapport, kop, knelpunten="", vervolg="", delen
         "grafieken_template": "rapportage/pdf/_grafieken.html",
         "dekking_grafiek": grafieken.dekking_grafiek(rapport),
         "capaciteit_grafiek": grafieken.capaciteit_grafiek(rapport),
+        "kaart": kaart.dekking_kaart(rapport, interactief=False),
         "hoofdstukken": HOOFDSTUKKEN[Document(document)],
         "geplande_locaties": {rij.code: geplande_locaties(rij) for rij in rapport.gemeenten},
         "bijlage_paginas": (

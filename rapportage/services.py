@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from kern.audit import attribute_to
 from kern.security_log import request_ip, security_log
+from kern.signalen import send_on_commit
 
 from .constants import Document, OpdrachtSoort, OpdrachtStatus
 from .documenten import (
@@ -23,6 +24,7 @@ from .documenten import (
 from .models import DocumentDownload, DocumentOpdracht, DocumentVersie
 from .selectors import verslag_rapport
 from .serializers import rapport_als_json
+from .signals import document_vastgesteld
 
 NIET_MISLUKT = "Alleen een mislukte opdracht kan opnieuw worden gestart."
 GELIJKTIJDIG_VASTGESTELD = (
@@ -80,6 +82,7 @@ def document_vaststellen(
     try:
         with transaction.atomic():
             documentversie.save()
+            send_on_commit(document_vastgesteld, DocumentVersie, documentversie=documentversie)
     except IntegrityError:
         raise ValidationError(GELIJKTIJDIG_VASTGESTELD) from None
     security_log(

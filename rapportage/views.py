@@ -15,7 +15,7 @@ from gemeenten.access import get_provincie_for_user_or_404, may_read_provincie
 from gemeenten.models import Provincie
 from opvang.access import get_cyclus_or_404
 
-from . import cache, exports, grafieken
+from . import cache, exports, grafieken, kaart
 from .documenten import delen_als_json, delen_cijfers
 from .filters import GemeenteRijFilter
 from .selectors import Rapport, totaal
@@ -98,8 +98,11 @@ def provincies(request):
     return render(request, "rapportage/provincies.html", {"provincies": leesbaar, "crumbs": crumbs})
 
 
-def dashboard_inhoud(request, provincie, keuze):
-    """Render the dashboard below its tabs: the same for everyone asking the same."""
+def dashboard_inhoud(request, provincie, keuze, sleutel=None):
+    """Render the dashboard below its tabs: the same for everyone asking the same.
+
+    sleutel: the report's cache key, under which the map is kept for every filter/sort.
+    """
     overzicht = gemeente_overzicht(request, provincie, keuze)
     rapport = overzicht.rapport
     context = {
@@ -113,6 +116,7 @@ def dashboard_inhoud(request, provincie, keuze):
         context.update(
             dekking_grafiek=grafieken.dekking_grafiek(rapport),
             capaciteit_grafiek=grafieken.capaciteit_grafiek(rapport),
+            kaart=kaart.bewaarde_dekking_kaart(sleutel or keuze.vraag().sleutel, rapport),
             querystring=request.GET.urlencode(),
         )
     return render_to_string("rapportage/_dashboard_inhoud.html", context)
@@ -127,9 +131,10 @@ def dashboard(request, provincie):
     keuze = RapportVraagForm(request.GET, provincie=provincie, user=request.user)
     status = 200
     if keuze.heeft_cycli and keuze.is_valid():
+        sleutel = keuze.vraag().sleutel
         onderdeel = f"dashboard:{cache.query_sleutel(request.GET)}"
-        maak = partial(dashboard_inhoud, request, provincie, keuze)
-        inhoud = cache.bewaard(keuze.vraag().sleutel, onderdeel, maak)
+        maak = partial(dashboard_inhoud, request, provincie, keuze, sleutel)
+        inhoud = cache.bewaard(sleutel, onderdeel, maak)
     else:
         inhoud = dashboard_inhoud(request, provincie, keuze)
         status = 400 if keuze.heeft_cycli else 200

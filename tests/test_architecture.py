@@ -22,6 +22,7 @@ PACKAGES = [
     "config",
     "portaal",
     "landelijk",
+    "meldingen",
     "rapportage",
     "opvang",
     "huisvesting",

@@ -52,3 +52,27 @@ def test_a_typo_in_otp_required_stops_the_start():
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert "OTP_REQUIRED" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "mapping"),
+    [
+        ("prt@provincie.example", {"*": "prt@provincie.example"}),
+        ("PV26=prt@utrecht.example, PV27=prt@nh.example",
+         {"PV26": "prt@utrecht.example", "PV27": "prt@nh.example"}),
+        ("", {}),
+    ],
+)  # fmt: skip
+def test_a_mapping_reads_one_value_for_all_or_one_per_code(monkeypatch, value, mapping):
+    from config.env import env_mapping
+
+    monkeypatch.setenv("OPV_TEST_MAP", value)
+    assert env_mapping("OPV_TEST_MAP") == mapping
+
+
+def test_a_mapping_refuses_a_code_without_a_value(monkeypatch):
+    from config.env import env_mapping
+
+    monkeypatch.setenv("OPV_TEST_MAP", "PV26=")
+    with pytest.raises(ImproperlyConfigured, match="OPV_TEST_MAP"):
+        env_mapping("OPV_TEST_MAP")

@@ -85,16 +85,30 @@ def _blad(boek, naam):
     refuse(GEEN_BLAD.format(naam=naam), "no sheet")
 
 
-def _rijen(blad, naam, kolommen):
-    """Return [(row number, {veld: value})] of the sheet's non-empty rows, or raise."""
-    blad.reset_dimensions()
-    rijen = blad.iter_rows(min_row=1, max_col=MAX_KOLOMMEN)
-    kop = [normalize(c.value).lower() if isinstance(c.value, str) else "" for c in next(rijen, [])]
+def _kolom_index(kop_rij, naam, kolommen):
+    """Return {veld: column index} from the header row, or raise for a missing column."""
+    kop = [normalize(c.value).lower() if isinstance(c.value, str) else "" for c in kop_rij]
     index = {}
     for veld, titel in kolommen.items():
         if titel.lower() not in kop:
             raise BestandGeweigerd([Fout(naam, 1, titel, "", KOLOM_ONTBREEKT.format(kop=titel))])
         index[veld] = kop.index(titel.lower())
+    return index
+
+
+def _formules(rij, naam, nummer, kolommen):
+    return [
+        Fout(naam, nummer, kolommen[veld], str(cel.value), FORMULE)
+        for veld, cel in rij.items()
+        if cel.data_type == "f"
+    ]
+
+
+def _rijen(blad, naam, kolommen):
+    """Return [(row number, {veld: value})] of the sheet's non-empty rows, or raise."""
+    blad.reset_dimensions()
+    rijen = blad.iter_rows(min_row=1, max_col=MAX_KOLOMMEN)
+    index = _kolom_index(next(rijen, []), naam, kolommen)
     resultaat, fouten = [], []
     for nummer, cellen in enumerate(rijen, start=2):
         if nummer > settings.EXCEL_MAX_ROWS + 1:
@@ -102,9 +116,7 @@ def _rijen(blad, naam, kolommen):
                 [Fout(naam, nummer, "", "", TE_VEEL_RIJEN.format(max=settings.EXCEL_MAX_ROWS))]
             )
         rij = {v: cellen[p] for v, p in index.items() if p < len(cellen)}
-        for veld, cel in rij.items():
-            if cel.data_type == "f":
-                fouten.append(Fout(naam, nummer, kolommen[veld], str(cel.value), FORMULE))
+        fouten.extend(_formules(rij, naam, nummer, kolommen))
         waarden = {v: _waarde(c.value) for v, c in rij.items()}
         if any(w not in (None, "") for w in waarden.values()):
             resultaat.append((nummer, waarden))

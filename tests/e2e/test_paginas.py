@@ -33,6 +33,7 @@ PAGINAS = {
         "/rapportage/PV26/1/verslag/voorbeeld/",
         "/rapportage/PV26/1/plan/voorbeeld/",
     ],
+    "lrt": ["/landelijk/", "/rapportage/PV26/"],
     "beheer": ["/beheer/", "/beheer/gemeenten/gemeente/", "/beheer/opvang/locatie/"],
 }
 

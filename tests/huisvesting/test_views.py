@@ -179,11 +179,29 @@ def test_the_dashboard_filters_and_sorts(client, gemeente, andere_gemeente, prt_
     maanden(andere_gemeente, date(2025, 7, 1), (2, 2, 2, 2, 2, 2))
     login(client, prt_user)
     html = dashboard(client, gemeente.provincie, query=PEIL + "&oordeel=op_schema").content.decode()
-    assert "Amersfoort" in html and ">Utrecht</a>" not in html
+    tabel = html[: html.index('id="kaart-kop"')]  # the map below shows every gemeente
+    assert "Amersfoort" in tabel and ">Utrecht</a>" not in tabel
     html = dashboard(
         client, gemeente.provincie, query=PEIL + "&sorteer=eindsaldo&volgorde=af"
     ).content.decode()
     assert html.index(">Utrecht</a>") < html.index(">Amersfoort</a>")
+
+
+def test_the_dashboard_map_shows_each_gemeente_by_its_rating(
+    client, gemeente, andere_gemeente, prt_user
+):
+    hand_case(gemeente)
+    login(client, prt_user)
+    html = dashboard(client, gemeente.provincie).content.decode()
+    kaart = html[html.index('<svg class="kaart__svg"') :]
+    kaart = kaart[: kaart.index("</svg>")]
+
+    url = reverse("huisvesting:gemeente_detail", args=[gemeente.code])
+    assert f'href="{url}" aria-label="Utrecht: achter, 66,7% van het tempo"' in kaart
+    assert "kaart__gemeente--achter" in kaart
+    naam = andere_gemeente.naam
+    assert f'aria-label="{naam}: niet te berekenen"' in kaart
+    assert "Bron kaart: CBS, Kadaster (PDOK), CC BY 4.0" in html
 
 
 def test_the_exports_carry_the_same_figures(client, gemeente, prt_user):
@@ -220,8 +238,9 @@ def test_the_dashboard_takes_a_constant_number_of_queries(
         response = dashboard(client, provincie, query="?peildatum=2027-01-01")
     assert response.status_code == 200
     html = response.content.decode()
-    assert html.count('href="/gemeenten/GM7') == 60
-    assert "niet te berekenen" not in html
+    tabel = html[: html.index('id="kaart-kop"')]  # the map's legend names every band
+    assert tabel.count('href="/gemeenten/GM7') == 60
+    assert "niet te berekenen" not in tabel
 
 
 def test_prt_changes_the_province_setting(client, provincie, prt_user, gemeente_user):

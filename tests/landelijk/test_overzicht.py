@@ -68,6 +68,9 @@ def test_the_feed_gives_utrecht_the_letters_figures_and_the_others_their_publish
     assert nederland["provincies_in_register"] == 1
     assert nederland["opgave"]["plekken"] == sum(GEPUBLICEERD.values())
     assert nederland["minimale_dekking"]["plekken"] == 4098
+    # 4.098 of 96.002 would read as a national coverage of 4,3%: with eleven provinces
+    # not in the register there is no national percentage.
+    assert nederland["minimale_dekking"]["percentage"] is None
 
 
 def test_the_feed_is_the_same_as_the_provinces_own_export(lrt):
@@ -84,7 +87,8 @@ def test_the_page_shows_a_gap_as_a_gap_and_links_to_each_dashboard(lrt):
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert html.count("geen gegevens in het register") == 11
+    tabel = html[: html.index('id="kaart-kop"')]  # the map names every gemeente without data
+    assert tabel.count("geen gegevens in het register") == 11
     assert "16.290" in html and "4.098" in html and "49,9%" in html
     assert reverse("rapportage:dashboard", args=["PV26"]) in html
     assert 'aria-sort="ascending"' in html  # by name

@@ -1,5 +1,6 @@
 """The GOO pages: the gemeente enters, PRT reads and sets streefgetallen; bad input in Dutch."""
 
+import re
 from datetime import date
 
 import pytest
@@ -201,3 +202,21 @@ def test_a_column_header_sorts_and_a_second_click_reverses(client, provincie, pr
     assert links["capaciteit"] == "?toon=tekort&sorteer=capaciteit"
     links = client.get(url + "?sorteer=capaciteit").context["sorteer"]
     assert links["capaciteit"] == "?sorteer=-capaciteit"
+
+
+def test_the_dashboard_map_shows_each_gemeente_by_its_shortfall(
+    client, provincie, gemeente, gemeente_user, prt_user
+):
+    hand_computed_case(gemeente, gemeente_user, prt_user)
+    client.force_login(prt_user)
+    url = reverse("ontheemden:dashboard", args=[provincie.code]) + "?peildatum=2026-03-31"
+    html = client.get(url).content.decode()
+    kaart = html[html.index('<svg class="kaart__svg"') :]
+    kaart = kaart[: kaart.index("</svg>")]
+
+    # The hand-computed case: no shortfall now, 50 places after 6 months (its docstring).
+    pagina = reverse("ontheemden:gemeente_detail", args=[gemeente.code])
+    links = re.findall(r'<a class="kaart__link" href="([^"]+)" aria-label="([^"]+)">', kaart)
+    assert links == [(pagina, "Utrecht: tekort van 50 plekken binnen 6 maanden")]
+    assert "kaart__gemeente--na-einddata" in kaart
+    assert "Bron kaart: CBS, Kadaster (PDOK), CC BY 4.0" in html

@@ -149,8 +149,9 @@ def test_the_dashboard_shows_both_charts_with_their_tables(client, demo_prt):
         reverse("rapportage:dashboard", args=["PV26"]), {"peildatum": "2024-10-15"}
     ).content.decode()
 
-    assert html.count("<svg") == 2
+    assert html.count('<svg class="grafiek__svg"') == 2
     assert html.count("Cijfers bij de grafiek") == 2
+    assert html.count('<svg class="kaart__svg"') == 1  # the map (tests/rapportage/test_kaart.py)
     assert "<script" not in html
 
 
