@@ -61,7 +61,7 @@ def base_url(tmp_path_factory):
         "TASKS_BACKEND": "immediate",
     }
     _manage(env, "migrate", "-v0")
-    _manage(env, "loaddata", "referentie", "-v0")
+    _manage(env, "loaddata", "referentie", "cycli", "-v0")
     _manage(env, "demo")
     # The installation's first account, made as the README says: it alone reaches the
     # pages a province's beheer does not (users' permissions, login attempts).

@@ -17,6 +17,8 @@ PAGINAS = {
         "/gemeenten/GM0344/excel/importeren/",
         "/uitvragen/",
         "/wachtwoord/wijzigen/",
+        "/meldingen/",
+        "/meldingen/voorkeuren/",
         "/hulp/",
         "/toegankelijkheid/",
     ],

@@ -1,6 +1,6 @@
 """Fill the database with demo data for the province of Utrecht (`make run`).
 
-Needs the reference data first (`manage.py loaddata referentie`). Creates demo users,
+Needs the reference data first (`manage.py loaddata referentie cycli`). Creates demo users,
 demo estimates of the cycle-1 targets that are not publicly known, and demo locations
 that add up, under the counting rules, to the figures of Utrecht's letter of autumn 2024
 (DOMAIN.md §5): harde opvangcapaciteit 3.523 (AMV 355), harde plancapaciteit 575
@@ -399,7 +399,7 @@ class Command(BaseCommand):
         if provincie is None or cyclus is None or not nodig <= gemeenten.keys():
             raise CommandError(
                 "De referentiegegevens ontbreken (provincie Utrecht, haar gemeenten of "
-                "cyclus 1). Laad ze eerst met: python manage.py loaddata referentie"
+                "cyclus 1). Laad ze eerst met: python manage.py loaddata referentie cycli"
             )
         return cyclus, gemeenten
 
