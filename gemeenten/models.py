@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 from kern.append_only import AppendOnlyMixin
 from kern.audit import AuditedModel, AuditFields
 from kern.fields import CleanCharField, PlausibleDateField, PositiveWholeNumberField
+from kern.formatting import count, long_date
 
 from .constants import Gebeurtenis, Rol
 from .query import GemeenteQuerySet, RechtenwijzigingIsVastgelegd, RechtenwijzigingQuerySet
@@ -14,6 +15,8 @@ from .query import GemeenteQuerySet, RechtenwijzigingIsVastgelegd, Rechtenwijzig
 provinciecode_validator = RegexValidator(
     r"^PV\d{2}$", "Een provinciecode is PV gevolgd door 2 cijfers."
 )
+INWONERS_ONBEKEND = "inwoners onbekend"
+
 gemeentecode_validator = RegexValidator(
     r"^GM\d{4}$", "Een gemeentecode is GM gevolgd door 4 cijfers."
 )
@@ -61,8 +64,11 @@ class Gemeente(AuditedModel):
     regio = models.ForeignKey(
         Regio, on_delete=models.PROTECT, related_name="gemeenten", null=True, blank=True
     )
+    # Empty when not known (shown as "onbekend", never as 0); beheer loads them from a
+    # CBS StatLine export (`manage.py inwoners_laden`), with their source and peildatum.
     inwoners = PositiveWholeNumberField(null=True, blank=True)
     inwoners_peildatum = PlausibleDateField("peildatum inwoners", null=True, blank=True)
+    inwoners_bron = CleanCharField("bron inwoners", max_length=200, blank=True)
 
     history = HistoricalRecords(bases=[AuditFields])
     objects = GemeenteQuerySet.as_manager()
@@ -75,6 +81,25 @@ class Gemeente(AuditedModel):
 
     def __str__(self):
         return self.naam
+
+    @property
+    def inwoners_tekst(self):
+        """Return the population with its peildatum and source, or "inwoners onbekend".
+
+        An unknown population is never shown as 0.
+        """
+        if self.inwoners is None:
+            return INWONERS_ONBEKEND
+        herkomst = ", ".join(
+            deel
+            for deel in (
+                long_date(self.inwoners_peildatum) if self.inwoners_peildatum else "",
+                self.inwoners_bron,
+            )
+            if deel
+        )
+        tekst = count(self.inwoners, "inwoner", "inwoners")
+        return f"{tekst} ({herkomst})" if herkomst else tekst
 
 
 class GebruikerManager(UserManager):
