@@ -367,6 +367,22 @@ PROVINCIES = (UTRECHT, NOORD_HOLLAND)
 GEBRUIKERS = LANDELIJKE_GEBRUIKERS + UTRECHT.gebruikers + NOORD_HOLLAND.gebruikers
 
 
+def nodige_gemeenten(demo):
+    """Return the codes of the gemeenten the province's demo locations and users need."""
+    return {loc.gemeentecode for loc in demo.locaties} | {
+        g.gemeentecode for g in demo.gebruikers if g.gemeentecode
+    }
+
+
+def demo_gebruikers(provincies):
+    """Return the national demo users and those of each province the demo fills."""
+    return LANDELIJKE_GEBRUIKERS + tuple(g for p, _ in provincies for g in p.gebruikers)
+
+
+def demo_locaties(provincies):
+    return [loc for p, _ in provincies for loc in p.locaties]
+
+
 class Command(BaseCommand):
     help = (
         "Vult de database met demogegevens voor de provincies Utrecht en Noord-Holland "
@@ -380,21 +396,20 @@ class Command(BaseCommand):
                 "Zet DEBUG=1 of DEMO_MODE=1 als dit echt een demo-omgeving is."
             )
         cyclus = Cyclus.objects.filter(nummer=CYCLUSNUMMER).first()
-        provincies = [(p, self.referentie(p, cyclus)) for p in PROVINCIES]
-        provincies = [(p, gemeenten) for p, gemeenten in provincies if gemeenten is not None]
+        provincies = self.provincies(cyclus)
         alle = {code: g for _, gemeenten in provincies for code, g in gemeenten.items()}
-        demo_gebruikers = LANDELIJKE_GEBRUIKERS + tuple(
-            g for p, _ in provincies for g in p.gebruikers
-        )
         with transaction.atomic():
-            gebruikers = [self.gebruiker(g, alle) for g in demo_gebruikers]
+            gebruikers = [self.gebruiker(g, alle) for g in demo_gebruikers(provincies)]
             nieuwe_opgaven = sum(self.opgaven(cyclus, p, gemeenten) for p, gemeenten in provincies)
-            nieuwe_locaties = sum(
-                self.locatie(loc, alle) for p, _ in provincies for loc in p.locaties
-            )
+            nieuwe_locaties = sum(self.locatie(loc, alle) for loc in demo_locaties(provincies))
             demo_ontheemden(PROVINCIECODE)
         self.verslag(gebruikers, nieuwe_opgaven, nieuwe_locaties)
         self.stdout.write(demo_huisvesting(PROVINCIECODE))
+
+    def provincies(self, cyclus):
+        """Return (DemoProvincie, its gemeenten by code) of each province the demo fills."""
+        gevonden = ((p, self.referentie(p, cyclus)) for p in PROVINCIES)
+        return [(p, gemeenten) for p, gemeenten in gevonden if gemeenten is not None]
 
     def referentie(self, demo, cyclus):
         """Return the province's gemeenten by code; stop, or skip a second province, if not.
@@ -407,10 +422,11 @@ class Command(BaseCommand):
         gemeenten = (
             {g.code: g for g in Gemeente.objects.filter(provincie=provincie)} if provincie else {}
         )
-        nodig = {loc.gemeentecode for loc in demo.locaties} | {
-            g.gemeentecode for g in demo.gebruikers if g.gemeentecode
-        }
-        if provincie is not None and cyclus is not None and nodig <= gemeenten.keys():
+        if (
+            provincie is not None
+            and cyclus is not None
+            and nodige_gemeenten(demo) <= gemeenten.keys()
+        ):
             return gemeenten
         if demo is UTRECHT or cyclus is None:
             raise CommandError(
