@@ -7,6 +7,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from kern.admin import NoDeleteMixin
+from kern.formatting import whole_number
 
 from .admin_scope import ScopedAdminMixin
 from .models import Gemeente, Provincie, Regio
@@ -40,13 +41,20 @@ class GemeenteAdmin(ScopedAdminMixin, NoDeleteMixin, SimpleHistoryAdmin):
         "naam",
         "provincie",
         "regio",
-        "inwoners",
+        "inwoners_getal",
         "inwoners_peildatum",
         "opgeheven_per",
         "opgegaan_in",
     ]
     list_filter = [("provincie", OnlyRelated), ("regio", OnlyRelated)]
     search_fields = ["code", "naam"]
+
+    @admin.display(description="inwoners", ordering="inwoners")
+    def inwoners_getal(self, gemeente):
+        """Show an unknown population as "onbekend", never as 0 or a dash."""
+        if gemeente.inwoners is None:
+            return "onbekend"
+        return whole_number(gemeente.inwoners)
 
     def scope_queryset(self, qs, user):
         return scope_filter(qs, user, path="")

@@ -9,6 +9,7 @@ from kern.append_only import AppendOnlyMixin
 from kern.audit import AuditedModel, AuditFields
 from kern.dates import validate_eerste_januari
 from kern.fields import CleanCharField, PlausibleDateField, PositiveWholeNumberField
+from kern.formatting import count, long_date
 
 from .constants import Gebeurtenis, Rol
 from .query import GemeenteQuerySet, RechtenwijzigingIsVastgelegd, RechtenwijzigingQuerySet
@@ -23,6 +24,8 @@ OPVOLGER_BESTAAT_NIET = "Deze gemeente bestaat niet op de dag van de herindeling
 provinciecode_validator = RegexValidator(
     r"^PV\d{2}$", "Een provinciecode is PV gevolgd door 2 cijfers."
 )
+INWONERS_ONBEKEND = "inwoners onbekend"
+
 gemeentecode_validator = RegexValidator(
     r"^GM\d{4}$", "Een gemeentecode is GM gevolgd door 4 cijfers."
 )
@@ -70,6 +73,8 @@ class Gemeente(AuditedModel):
     regio = models.ForeignKey(
         Regio, on_delete=models.PROTECT, related_name="gemeenten", null=True, blank=True
     )
+    # Empty when not known (shown as "onbekend", never as 0); beheer loads them from a
+    # CBS StatLine export (`manage.py inwoners_laden`), with their source and peildatum.
     inwoners = PositiveWholeNumberField(null=True, blank=True)
     inwoners_peildatum = PlausibleDateField("peildatum inwoners", null=True, blank=True)
     # A gemeentelijke herindeling: the gemeente stays, with its history, and is only
@@ -101,6 +106,7 @@ class Gemeente(AuditedModel):
         verbose_name="opgegaan in",
         help_text="De gemeente die haar per die datum voortzet.",
     )
+    inwoners_bron = CleanCharField("bron inwoners", max_length=200, blank=True)
 
     history = HistoricalRecords(bases=[AuditFields])
     objects = GemeenteQuerySet.as_manager()
@@ -147,6 +153,25 @@ class Gemeente(AuditedModel):
         """Return whether the gemeente existed on datum (GemeenteQuerySet.bestaand_op)."""
         ingesteld = self.ingesteld_per is None or self.ingesteld_per <= datum
         return ingesteld and (self.opgeheven_per is None or self.opgeheven_per > datum)
+
+    @property
+    def inwoners_tekst(self):
+        """Return the population with its peildatum and source, or "inwoners onbekend".
+
+        An unknown population is never shown as 0.
+        """
+        if self.inwoners is None:
+            return INWONERS_ONBEKEND
+        herkomst = ", ".join(
+            deel
+            for deel in (
+                long_date(self.inwoners_peildatum) if self.inwoners_peildatum else "",
+                self.inwoners_bron,
+            )
+            if deel
+        )
+        tekst = count(self.inwoners, "inwoner", "inwoners")
+        return f"{tekst} ({herkomst})" if herkomst else tekst
 
 
 class GebruikerManager(UserManager):

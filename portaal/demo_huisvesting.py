@@ -45,7 +45,7 @@ def _taakstellingen(gemeenten, halfjaren):
     taak = {}
     for g in gemeenten:
         for h in halfjaren:
-            personen = round(_landelijk(h) * (g.inwoners or 0) / inwoners_nl)
+            personen = round(_landelijk(h) * g.inwoners / inwoners_nl)
             services.taakstelling_vastleggen(
                 gemeente=g, halfjaar=h, personen=personen, bron=BRON, datum=h.begin,
                 user=None, is_demo=True,
@@ -97,7 +97,11 @@ def _ibt_en_maatregelen(g, i, halfjaren, prt):
 def demo_huisvesting(provinciecode, vandaag=None):
     """Fill the province's statushouders demo data; return a line for the demo's report."""
     provincie = Provincie.objects.get(code=provinciecode)
-    gemeenten = list(Gemeente.objects.filter(provincie=provincie).order_by("naam"))
+    # A taakstelling is pro rata inhabitants: a gemeente whose population is unknown
+    # gets none (never one computed from 0 inhabitants).
+    gemeenten = list(
+        Gemeente.objects.filter(provincie=provincie, inwoners__isnull=False).order_by("naam")
+    )
     klaar = f"Statushouders: demogegevens voor {len(gemeenten)} gemeenten, 2025-H1 … 2026-H2."
     if Taakstelling.objects.filter(gemeente__provincie=provincie, is_demo=True).exists():
         return klaar

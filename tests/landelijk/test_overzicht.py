@@ -60,15 +60,20 @@ def test_the_feed_gives_utrecht_the_letters_figures_and_the_others_their_publish
     assert utrecht["harde_plancapaciteit"]["plekken"] == 575
     assert utrecht["minimale_dekking"] == {"plekken": 4098, "amv": 395, "percentage": 49.9}
     assert utrecht["gemeenten"]["aantal"] == 26
+    # The demo's second province (portaal/demo_noord_holland.py).
     noord_holland = provincies["Noord-Holland"]
-    assert noord_holland["in_register"] is False
-    assert noord_holland["opgave"] == {"plekken": 16290, "amv": None}
-    assert "minimale_dekking" not in noord_holland  # a gap, not a zero
+    assert noord_holland["in_register"] is True
+    assert noord_holland["opgave"] == {"plekken": 16290, "amv": 1381}
+    assert noord_holland["minimale_dekking"] == {"plekken": 2410, "amv": 210, "percentage": 14.8}
+    zuid_holland = provincies["Zuid-Holland"]
+    assert zuid_holland["in_register"] is False
+    assert zuid_holland["opgave"] == {"plekken": 19776, "amv": None}
+    assert "minimale_dekking" not in zuid_holland  # a gap, not a zero
     nederland = data["nederland"]
-    assert nederland["provincies_in_register"] == 1
+    assert nederland["provincies_in_register"] == 2
     assert nederland["opgave"]["plekken"] == sum(GEPUBLICEERD.values())
-    assert nederland["minimale_dekking"]["plekken"] == 4098
-    # 4.098 of 96.002 would read as a national coverage of 4,3%: with eleven provinces
+    assert nederland["minimale_dekking"]["plekken"] == 4098 + 2410
+    # 6.508 of 96.002 would read as a national coverage of 6,8%: with ten provinces
     # not in the register there is no national percentage.
     assert nederland["minimale_dekking"]["percentage"] is None
 
@@ -88,17 +93,21 @@ def test_the_page_shows_a_gap_as_a_gap_and_links_to_each_dashboard(lrt):
     html = response.content.decode()
     assert response.status_code == 200
     tabel = html[: html.index('id="kaart-kop"')]  # the map names every gemeente without data
-    assert tabel.count("geen gegevens in het register") == 11
-    assert "16.290" in html and "4.098" in html and "49,9%" in html
+    assert tabel.count("geen gegevens in het register") == 10
+    assert "16.290" in html and "4.098" in html and "49,9%" in html and "14,8%" in html
     assert reverse("rapportage:dashboard", args=["PV26"]) in html
+    assert reverse("rapportage:dashboard", args=["PV27"]) in html
     assert 'aria-sort="ascending"' in html  # by name
 
 
 def test_sorting_puts_provinces_without_figures_last_either_way(lrt):
-    for sort in ("dekking", "-dekking"):
+    for sort, volgorde in (
+        ("dekking", ["Noord-Holland", "Utrecht"]),
+        ("-dekking", ["Utrecht", "Noord-Holland"]),
+    ):
         response = lrt.get(reverse("landelijk:csv"), {"peildatum": PEILDATUM, "sort": sort})
         rijen = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-        assert rijen[1][1] == "Utrecht"
+        assert [r[1] for r in rijen[1:3]] == volgorde
     response = lrt.get(reverse("landelijk:csv"), {"peildatum": PEILDATUM, "sort": "-opgave"})
     rijen = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert [r[1] for r in rijen[1:4]] == ["Zuid-Holland", "Noord-Holland", "Noord-Brabant"]
@@ -112,7 +121,7 @@ def test_the_csv_and_the_workbook_hold_the_same_rows(lrt):
     assert utrecht[:3] == ["PV26", "Utrecht", "8207"]
     assert utrecht[-1] == "in het register"
     assert next(r for r in rijen if r[1] == "Zeeland")[-1] == "geen gegevens in het register"
-    assert rijen[-1][1] == "Nederland (1 van 12 in het register)"
+    assert rijen[-1][1] == "Nederland (2 van 12 in het register)"
 
     boek = load_workbook(io.BytesIO(lrt.get(reverse("landelijk:xlsx")).content))
     waarden = list(boek["Provincies"].iter_rows(values_only=True))

@@ -11,13 +11,13 @@ from django.forms.models import model_to_dict
 from django.test import RequestFactory
 from django.urls import reverse
 
-from gemeenten.models import Gemeente, Provincie, User
+from gemeenten.models import Gemeente, User
 from kern.dataversie import dataversie
 from opvang import services
 from opvang.constants import Soort, Status
 from opvang.excel.writer import locatie_rij, sjabloon_maken
 from opvang.models import Indiening, Locatie
-from tests.factories import GemeenteFactory, UserFactory
+from tests.factories import UserFactory
 
 from .conftest import PEILDATUM
 
@@ -35,10 +35,6 @@ def json_cijfers(client):
 def dashboard(client):
     url = reverse("rapportage:dashboard", args=["PV26"])
     return client.get(url, {"cyclus": 1, **JSON_QUERY}).content.decode()
-
-
-def gelderland():
-    return Provincie.objects.get(code="PV25")
 
 
 def gemeente_json(data, code):
@@ -106,7 +102,7 @@ def test_a_location_changed_in_the_admin_shows_at_once(prt_client, client, azc, 
 
 def test_a_location_moved_to_another_province_leaves_its_figures(prt_client, azc, demo_prt):
     voor = json_cijfers(prt_client)["huidige_capaciteit"]
-    arnhem = GemeenteFactory(code="GM0202", naam="Arnhem", provincie=gelderland())
+    arnhem = Gemeente.objects.get(code="GM0202", provincie__code="PV25")
     azc.gemeente = arnhem  # as the admin may do: the history row lands in Gelderland
     azc.save()
 
@@ -173,7 +169,7 @@ def test_the_data_version_is_one_query_and_differs_per_province(
 ):
     utrecht, andere_provincie = (
         demo.pk,
-        GemeenteFactory(code="GM0203", provincie=gelderland()).provincie_id,
+        Gemeente.objects.get(code="GM0203", provincie__code="PV25").provincie_id,
     )
     with django_assert_num_queries(1):
         voor = dataversie(utrecht)

@@ -114,7 +114,7 @@ def test_the_bars_are_sorted_highest_first_and_scaled_to_100(demo, cyclus1):
 
 
 def test_a_very_high_dekking_is_cut_off_but_labelled(demo, cyclus1):
-    gemeente = GemeenteFactory(code="GM0995", naam="Ruimdorp", provincie=demo)
+    gemeente = GemeenteFactory(code="GM9995", naam="Ruimdorp", provincie=demo)
     OpgaveFactory(gemeente=gemeente, cyclus=cyclus1, plekken=1, amv_plekken=0)
     LocatieFactory(
         gemeente=gemeente,
@@ -135,7 +135,7 @@ def test_a_very_high_dekking_is_cut_off_but_labelled(demo, cyclus1):
 
 
 def test_names_in_the_charts_are_escaped(demo, cyclus1):
-    GemeenteFactory(code="GM0994", naam="<script>alert(1)</script>", provincie=demo)
+    GemeenteFactory(code="GM9994", naam="<script>alert(1)</script>", provincie=demo)
     grafiek = grafieken.dekking_grafiek(rapport(demo, cyclus1))
     svg = render_to_string("rapportage/grafieken/dekking.html", {"grafiek": grafiek})
 

@@ -1,10 +1,11 @@
-"""Fill the database with demo data for the province of Utrecht (`make run`).
+"""Fill the database with demo data for Utrecht and Noord-Holland (`make run`).
 
 Needs the reference data first (`manage.py loaddata referentie cycli`). Creates demo users,
 demo estimates of the cycle-1 targets that are not publicly known, and demo locations
 that add up, under the counting rules, to the figures of Utrecht's letter of autumn 2024
 (DOMAIN.md §5): harde opvangcapaciteit 3.523 (AMV 355), harde plancapaciteit 575
 (AMV 40), planvoorraad 3.378-3.983 and 4.705 places in use on 15 October 2024.
+Noord-Holland, the second province, is in portaal/demo_noord_holland.py.
 
 The locations describe the situation as reported then: what opened before the
 peildatum is "in gebruik", what opens later is "in realisatie". Running the command
@@ -12,7 +13,6 @@ again changes nothing: every object is looked up by its natural key first.
 """
 
 from datetime import date
-from typing import NamedTuple
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -23,7 +23,16 @@ from gemeenten.constants import Rol
 from gemeenten.models import Gemeente, Provincie, User
 from opvang.constants import Grondslag, Soort, Status
 from opvang.models import Cyclus, Locatie, Opgave
+from portaal.demo_basis import (
+    DEMO_OPGAVE_BRON,
+    DEMO_TOELICHTING,
+    DemoGebruiker,
+    DemoLocatie,
+    DemoProvincie,
+    verdeel,
+)
 from portaal.demo_huisvesting import demo_huisvesting
+from portaal.demo_noord_holland import NOORD_HOLLAND
 from portaal.demo_ontheemden import demo_ontheemden
 
 URL = "http://127.0.0.1:8000"
@@ -34,42 +43,19 @@ CYCLUSNUMMER = 1
 # Utrecht's provincial target in cycle 1 and its AMV part (DOMAIN.md §3, seed letter).
 PROVINCIALE_OPGAVE = 8207
 PROVINCIALE_OPGAVE_AMV = 694
-DEMO_OPGAVE_BRON = "Demo-schatting (geen officieel cijfer)"
 DEMO_OPGAVE_DATUM = date(2024, 2, 1)
-DEMO_TOELICHTING = "Demo-locatie: fictief voorbeeld, geen echte opvanglocatie."
 
-
-class DemoGebruiker(NamedTuple):
-    username: str
-    rol: str
-    first_name: str
-    last_name: str
-    gemeentecode: str | None = None
-    provinciecode: str | None = None
-
-
-GEBRUIKERS = (
+LANDELIJKE_GEBRUIKERS = (
     DemoGebruiker("beheer", Rol.BEHEER, "Demo", "Beheerder"),
     DemoGebruiker("lrt", Rol.LRT, "Demo", "LRT-medewerker"),
+)
+UTRECHTSE_GEBRUIKERS = (
     DemoGebruiker("prt", Rol.PRT, "Demo", "PRT-medewerker", provinciecode=PROVINCIECODE),
     DemoGebruiker("cvdk", Rol.CVDK, "Demo", "cvdK-medewerker", provinciecode=PROVINCIECODE),
     DemoGebruiker("gemeente-utrecht", Rol.GEMEENTE, "Demo", "Ambtenaar Utrecht", "GM0344"),
     DemoGebruiker("gemeente-amersfoort", Rol.GEMEENTE, "Demo", "Ambtenaar Amersfoort", "GM0307"),
     DemoGebruiker("gemeente-zeist", Rol.GEMEENTE, "Demo", "Ambtenaar Zeist", "GM0355"),
 )
-
-
-class DemoLocatie(NamedTuple):
-    gemeentecode: str
-    naam: str
-    soort: str
-    status: str
-    plekken: int
-    amv: int = 0
-    vanaf: str | None = None
-    tot: str | None = None
-    plekken_max: int | None = None
-    toelichting: str = ""
 
 
 AZC, REGIONAAL, AMV, GEMENGD, NOOD, OVERIG = (
@@ -355,23 +341,53 @@ LOCATIES = (
 )
 
 
-def verdeel(totaal, gewichten):
-    """Split totaal over the keys pro rata their weights (largest-remainder method).
+def inwoners(gemeente):
+    """Return the gemeente's inhabitants, the weight of Utrecht's demo targets.
 
-    The parts add up to totaal exactly; ties go to the key that sorts first.
+    An unknown population is never read as 0: it stops the demo.
     """
-    som = sum(gewichten.values())
-    if not som:
-        raise CommandError("Kan niet verdelen: de gewichten tellen op tot 0.")
-    delen = {sleutel: totaal * gewicht // som for sleutel, gewicht in gewichten.items()}
-    resten = sorted(gewichten, key=lambda s: (-(totaal * gewichten[s] % som), s))
-    for sleutel in resten[: totaal - sum(delen.values())]:
-        delen[sleutel] += 1
-    return delen
+    if gemeente.inwoners is None:
+        raise CommandError(
+            f"Het aantal inwoners van {gemeente} is onbekend; de demo verdeelt de opgave "
+            "van Utrecht naar rato van het aantal inwoners."
+        )
+    return gemeente.inwoners
+
+
+UTRECHT = DemoProvincie(
+    code=PROVINCIECODE,
+    naam="Utrecht",
+    opgave=PROVINCIALE_OPGAVE,
+    opgave_amv=PROVINCIALE_OPGAVE_AMV,
+    gewicht=inwoners,
+    locaties=LOCATIES,
+    gebruikers=UTRECHTSE_GEBRUIKERS,
+)
+PROVINCIES = (UTRECHT, NOORD_HOLLAND)
+GEBRUIKERS = LANDELIJKE_GEBRUIKERS + UTRECHT.gebruikers + NOORD_HOLLAND.gebruikers
+
+
+def nodige_gemeenten(demo):
+    """Return the codes of the gemeenten the province's demo locations and users need."""
+    return {loc.gemeentecode for loc in demo.locaties} | {
+        g.gemeentecode for g in demo.gebruikers if g.gemeentecode
+    }
+
+
+def demo_gebruikers(provincies):
+    """Return the national demo users and those of each province the demo fills."""
+    return LANDELIJKE_GEBRUIKERS + tuple(g for p, _ in provincies for g in p.gebruikers)
+
+
+def demo_locaties(provincies):
+    return [loc for p, _ in provincies for loc in p.locaties]
 
 
 class Command(BaseCommand):
-    help = "Vult de database met demogegevens voor de provincie Utrecht (alleen voor demo's)."
+    help = (
+        "Vult de database met demogegevens voor de provincies Utrecht en Noord-Holland "
+        "(alleen voor demo's)."
+    )
 
     def handle(self, *args, **options):
         if not (settings.DEBUG or getattr(settings, "DEMO_MODE", False)):
@@ -379,29 +395,51 @@ class Command(BaseCommand):
                 "Demogegevens (met een bekend wachtwoord) horen niet in productie. "
                 "Zet DEBUG=1 of DEMO_MODE=1 als dit echt een demo-omgeving is."
             )
-        cyclus, gemeenten = self.referentie()
+        cyclus = Cyclus.objects.filter(nummer=CYCLUSNUMMER).first()
+        provincies = self.provincies(cyclus)
+        alle = {code: g for _, gemeenten in provincies for code, g in gemeenten.items()}
         with transaction.atomic():
-            gebruikers = [self.gebruiker(g, gemeenten) for g in GEBRUIKERS]
-            nieuwe_opgaven = self.opgaven(cyclus, gemeenten)
-            nieuwe_locaties = sum(self.locatie(loc, gemeenten) for loc in LOCATIES)
+            gebruikers = [self.gebruiker(g, alle) for g in demo_gebruikers(provincies)]
+            nieuwe_opgaven = sum(self.opgaven(cyclus, p, gemeenten) for p, gemeenten in provincies)
+            nieuwe_locaties = sum(self.locatie(loc, alle) for loc in demo_locaties(provincies))
             demo_ontheemden(PROVINCIECODE)
         self.verslag(gebruikers, nieuwe_opgaven, nieuwe_locaties)
         self.stdout.write(demo_huisvesting(PROVINCIECODE))
 
-    def referentie(self):
-        """Return cycle 1 and Utrecht's gemeenten by code, or stop."""
-        provincie = Provincie.objects.filter(code=PROVINCIECODE).first()
-        cyclus = Cyclus.objects.filter(nummer=CYCLUSNUMMER).first()
+    def provincies(self, cyclus):
+        """Return (DemoProvincie, its gemeenten by code) of each province the demo fills."""
+        gevonden = ((p, self.referentie(p, cyclus)) for p in PROVINCIES)
+        return [(p, gemeenten) for p, gemeenten in gevonden if gemeenten is not None]
+
+    def referentie(self, demo, cyclus):
+        """Return the province's gemeenten by code; stop, or skip a second province, if not.
+
+        Utrecht and cycle 1 are needed. A database loaded before the reference data held
+        every gemeente (only Utrecht's 26) has no Noord-Holland gemeenten: the demo then
+        leaves that province out and says how to add it.
+        """
+        provincie = Provincie.objects.filter(code=demo.code).first()
         gemeenten = (
             {g.code: g for g in Gemeente.objects.filter(provincie=provincie)} if provincie else {}
         )
-        nodig = {loc.gemeentecode for loc in LOCATIES}
-        if provincie is None or cyclus is None or not nodig <= gemeenten.keys():
+        if (
+            provincie is not None
+            and cyclus is not None
+            and nodige_gemeenten(demo) <= gemeenten.keys()
+        ):
+            return gemeenten
+        if demo is UTRECHT or cyclus is None:
             raise CommandError(
                 "De referentiegegevens ontbreken (provincie Utrecht, haar gemeenten of "
                 "cyclus 1). Laad ze eerst met: python manage.py loaddata referentie cycli"
             )
-        return cyclus, gemeenten
+        self.stdout.write(
+            self.style.WARNING(
+                f"{demo.naam} overgeslagen: haar gemeenten ontbreken in de "
+                "referentiegegevens. Laad ze met: python manage.py loaddata referentie"
+            )
+        )
+        return None
 
     def gebruiker(self, demo, gemeenten):
         velden = {
@@ -432,20 +470,21 @@ class Command(BaseCommand):
         gebruiker_rechten_toepassen(user=user)
         return user
 
-    def opgaven(self, cyclus, gemeenten):
+    def opgaven(self, cyclus, demo, gemeenten):
         """Add demo estimates for the gemeenten without an official cycle-1 figure.
 
-        The province total of the applicable figures becomes exactly 8.207 (AMV 694).
+        The province total of the applicable figures becomes exactly its opgave (Utrecht
+        8.207, AMV 694), split pro rata the province's weight (Utrecht: inhabitants).
         A real figure is never replaced or shadowed: gemeenten that have one get no demo
         estimate. Where a real figure has no known AMV part (only the indicatieve
         opgave was published) the AMV part stays unknown, so the rest of the provincial
         AMV target is spread over the demo estimates.
         """
-        echte = self.echte_opgaven(cyclus)
-        zonder = {g.code: g.inwoners or 0 for g in gemeenten.values() if g.pk not in echte}
+        echte = self.echte_opgaven(cyclus, gemeenten.values())
+        zonder = {g.code: demo.gewicht(g) for g in gemeenten.values() if g.pk not in echte}
         if not zonder:
             return 0
-        rest, rest_amv = self.rest_van_de_opgave(echte)
+        rest, rest_amv = self.rest_van_de_opgave(demo, echte)
         plekken = verdeel(rest, zonder)
         amv = verdeel(rest_amv, zonder)
         return sum(
@@ -453,18 +492,21 @@ class Command(BaseCommand):
             for code in sorted(zonder)
         )
 
-    def rest_van_de_opgave(self, echte):
+    def rest_van_de_opgave(self, demo, echte):
         """Return the provincial target (places, AMV) that the real targets leave open."""
-        rest = PROVINCIALE_OPGAVE - sum(o.plekken for o in echte.values())
-        rest_amv = PROVINCIALE_OPGAVE_AMV - sum(o.amv_plekken or 0 for o in echte.values())
+        rest = demo.opgave - sum(o.plekken for o in echte.values())
+        rest_amv = demo.opgave_amv - sum(o.amv_plekken or 0 for o in echte.values())
         if rest < 0 or rest_amv < 0:
-            raise CommandError("De echte opgaven zijn samen al groter dan de provinciale opgave.")
+            raise CommandError(
+                f"De echte opgaven van {demo.naam} zijn samen al groter dan de provinciale opgave."
+            )
         return rest, rest_amv
 
-    def echte_opgaven(self, cyclus):
+    def echte_opgaven(self, cyclus, gemeenten):
         """Return each gemeente's latest real (not demo) target in the cycle, by its id."""
         echte = {}
-        for opgave in Opgave.objects.filter(cyclus=cyclus, is_demo=False).order_by("datum", "id"):
+        opgaven = Opgave.objects.filter(cyclus=cyclus, is_demo=False, gemeente__in=list(gemeenten))
+        for opgave in opgaven.order_by("datum", "id"):
             echte[opgave.gemeente_id] = opgave  # the latest version wins
         return echte
 
