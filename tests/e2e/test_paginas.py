@@ -36,6 +36,9 @@ PAGINAS = {
         "/rapportage/PV26/1/plan/voorbeeld/",
     ],
     "lrt": ["/landelijk/", "/rapportage/PV26/"],
+    # The second demo province: its own PRT and gemeente.
+    "prt-noord-holland": ["/rapportage/PV27/"],
+    "gemeente-haarlem": ["/gemeenten/GM0392/"],
     "beheer": ["/beheer/", "/beheer/gemeenten/gemeente/", "/beheer/opvang/locatie/"],
 }
 
