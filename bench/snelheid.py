@@ -229,6 +229,38 @@ def groeiprovincie(aantal, cyclus):
     return provincie
 
 
+def lrt_client():
+    from django.test import Client
+
+    from gemeenten.constants import Rol
+    from gemeenten.models import User
+
+    user, _ = User.objects.get_or_create(
+        username="bench-lrt", defaults={"rol": Rol.LRT, "last_name": "Bench"}
+    )
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def meet_landelijk(uitslag, n):
+    """The national page and feed (issue 15): every province's report, cold and warm."""
+    from django.urls import reverse
+
+    client = lrt_client()
+    pagina = opvrager(client, reverse("landelijk:overzicht") + f"?cyclus=1&peildatum={PEILDATUM}")
+    feed = opvrager(client, reverse("landelijk:json", args=[1]) + f"?peildatum={PEILDATUM}")
+    for label, get in (("landelijk beeld", pagina), ("landelijk.json", feed)):
+        q = queries_van(lambda get=get: (leeg_cache(), get()))
+        uitslag.voeg_toe(
+            f"{label} koud (12 provincies)", ms(get, n, leeg_cache), None, None,
+            extra=f"{q} queries",
+        )  # fmt: skip
+        get()
+        qw = queries_van(get)
+        uitslag.voeg_toe(f"{label} warm", ms(get, n), None, None, extra=f"{qw} queries")
+
+
 def meet_groei(uitslag, vloer, cyclus):
     from django.urls import reverse
 
@@ -442,6 +474,7 @@ def main():
     uitslag = Uitslag(login)
     uitslag.voeg_toe("vloer: inlogpagina", vloer, vloer, None)
     meet_paginas(uitslag, grootste, vloer, args.herhalingen)
+    meet_landelijk(uitslag, args.herhalingen)
     meet_groei(uitslag, vloer, Cyclus.objects.get(nummer=1))
     meet_import(uitslag, grootste)
     belasting(uitslag, grootste, vloer, args)

@@ -16,6 +16,7 @@ from gemeenten.models import Provincie
 from opvang.constants import VoortgangStatus
 from opvang.models import ProvincieOpgave
 from opvang.telregels import Dekking, Telling
+from rapportage import cache
 from rapportage.constants import Document
 from rapportage.models import DocumentVersie
 from rapportage.selectors import Rapport
@@ -59,9 +60,8 @@ class LandelijkOverzicht(Dekking):
     opgave_plekken: int | None
     opgave_amv: int | None
     telling: Telling  # of the provinces in the register
-    # Each province's report and its cache key, for the map (rapportage.kaart).
-    rapporten: tuple[Rapport, ...] = field(default=(), compare=False, repr=False)
-    sleutels: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    # Each province's question (its report and cache key), for the map (rapportage.kaart).
+    vragen: tuple[RapportVraag, ...] = field(default=(), compare=False, repr=False)
     # The cycle's national capaciteitsraming with its source (reference data; None: unknown).
     landelijke_raming: int | None = None
     raming_bron: str = ""
@@ -69,6 +69,21 @@ class LandelijkOverzicht(Dekking):
     @property
     def in_register(self):
         return sum(1 for p in self.provincies if p.in_register)
+
+    @property
+    def sleutels(self) -> tuple[str, ...]:
+        return tuple(v.sleutel for v in self.vragen)
+
+    def rapporten(self) -> tuple[Rapport, ...]:
+        """Return the reports of the provinces in the register (cached), for the map.
+
+        The others' gemeenten are "geen gegevens in het register" on it, as in the table.
+        """
+        return tuple(
+            vraag.rapport(met_locaties=False)
+            for vraag, rij in zip(self.vragen, self.provincies, strict=True)
+            if rij.in_register
+        )
 
     @property
     def dekking_percentage(self):
@@ -93,26 +108,60 @@ def _vaststellingen(cyclus):
     }
 
 
+@dataclass(frozen=True)
+class Samenvatting:
+    """What the national row takes of a province's report: small, cached beside it."""
+
+    in_register: bool
+    opgave_plekken: int | None
+    opgave_amv: int | None
+    telling: Telling
+    gemeenten: int
+    ingediend: int
+    akkoord: int
+
+
 def _in_register(rapport):
     return any(r.opgave_plekken is not None for r in rapport.gemeenten) or (
         rapport.telling != Telling()
     )
 
 
-def _rij(provincie, rapport, gepubliceerd, verslag):
-    statussen = [r.indiening_status for r in rapport.gemeenten]
-    in_register = _in_register(rapport)
+def _samenvatting(vraag):
+    """Return the summary of the province's report, cached under the report's own key.
+
+    A warm national page reads twelve of these, not twelve whole reports.
+    """
+
+    def maak():
+        rapport = vraag.rapport(met_locaties=False)
+        statussen = [r.indiening_status for r in rapport.gemeenten]
+        return Samenvatting(
+            in_register=_in_register(rapport),
+            opgave_plekken=rapport.opgave_plekken,
+            opgave_amv=rapport.opgave_amv,
+            telling=rapport.telling,
+            gemeenten=len(rapport.gemeenten),
+            ingediend=sum(1 for s in statussen if s in INGEDIEND),
+            akkoord=sum(1 for s in statussen if s == VoortgangStatus.AKKOORD),
+        )
+
+    return cache.bewaard(vraag.sleutel, "landelijk-rij", maak)
+
+
+def _rij(provincie, samenvatting, gepubliceerd, verslag):
+    in_register = samenvatting.in_register
     return ProvincieRij(
         code=provincie.code,
         naam=provincie.naam,
         in_register=in_register,
-        opgave_plekken=rapport.opgave_plekken if in_register else _plekken(gepubliceerd),
-        opgave_amv=rapport.opgave_amv if in_register else _amv(gepubliceerd),
+        opgave_plekken=samenvatting.opgave_plekken if in_register else _plekken(gepubliceerd),
+        opgave_amv=samenvatting.opgave_amv if in_register else _amv(gepubliceerd),
         gepubliceerde_opgave=_plekken(gepubliceerd),
-        telling=rapport.telling if in_register else None,
-        gemeenten=len(rapport.gemeenten),
-        ingediend=sum(1 for s in statussen if s in INGEDIEND),
-        akkoord=sum(1 for s in statussen if s == VoortgangStatus.AKKOORD),
+        telling=samenvatting.telling if in_register else None,
+        gemeenten=samenvatting.gemeenten,
+        ingediend=samenvatting.ingediend,
+        akkoord=samenvatting.akkoord,
         verslag=verslag,
     )
 
@@ -134,14 +183,17 @@ def landelijk_overzicht(*, cyclus, peildatum, bron) -> LandelijkOverzicht:
     """Return every province's row in the cycle, counted on the peildatum from bron."""
     gepubliceerd = {o.provincie_id: o for o in ProvincieOpgave.objects.filter(cyclus=cyclus)}
     verslagen = _vaststellingen(cyclus)
-    rijen, rapporten, sleutels = [], [], []
+    rijen, vragen = [], []
     for provincie in Provincie.objects.order_by("naam"):
         vraag = RapportVraag(provincie=provincie, cyclus=cyclus, peildatum=peildatum, bron=bron)
-        rapport = vraag.rapport(met_locaties=False)
-        rapporten.append(rapport)
-        sleutels.append(vraag.sleutel)
+        vragen.append(vraag)
         rijen.append(
-            _rij(provincie, rapport, gepubliceerd.get(provincie.pk), verslagen.get(provincie.pk))
+            _rij(
+                provincie,
+                _samenvatting(vraag),
+                gepubliceerd.get(provincie.pk),
+                verslagen.get(provincie.pk),
+            )
         )
     tellingen = [r.telling for r in rijen if r.telling is not None]
     return LandelijkOverzicht(
@@ -152,8 +204,7 @@ def landelijk_overzicht(*, cyclus, peildatum, bron) -> LandelijkOverzicht:
         opgave_plekken=_som(r.opgave_plekken for r in rijen),
         opgave_amv=_som(r.opgave_amv for r in rijen),
         telling=sum(tellingen, Telling()),
-        rapporten=tuple(rapporten),
-        sleutels=tuple(sleutels),
+        vragen=tuple(vragen),
         landelijke_raming=cyclus.landelijke_raming,
         raming_bron=cyclus.raming_bron,
     )

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 from gemeenten.access import may_read_landelijk
 from kern.security_log import security_log
 from opvang.access import get_cyclus_or_404
-from rapportage.kaart import bewaarde_landelijke_kaart
+from rapportage.kaart import bewaarde_landelijke_kaart_html
 from rapportage.vraag import RapportVraagForm
 
 from . import exports, tabel
@@ -65,7 +65,7 @@ def overzicht(request):
             rijen=[tabel.cellen(r) for r in gesorteerd(overzicht.provincies, sort)],
             totaal=tabel.totaal_cellen(overzicht),
             koppen=SORTEERBAAR.koppen(request.GET, sort),
-            kaart=bewaarde_landelijke_kaart(overzicht.sleutels, overzicht.rapporten),
+            kaart=bewaarde_landelijke_kaart_html(overzicht.sleutels, overzicht.rapporten),
             querystring=request.GET.urlencode(),
         )
     status = 400 if keuze.heeft_cycli and overzicht is None else 200

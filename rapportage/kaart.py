@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from decimal import Decimal
 
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from gemeenten.grenzen import grenzen
@@ -106,8 +107,29 @@ def bewaarde_dekking_kaart(sleutel, rapport) -> Kaart:
 
 
 def bewaarde_landelijke_kaart(sleutels, rapporten) -> Kaart:
-    """Return the national map, made once per set of province keys and boundary file."""
-    basis = hashlib.blake2s("|".join(sleutels).encode(), digest_size=12).hexdigest()
+    """Return the national map, made once per set of province keys and boundary file.
+
+    rapporten: a function returning the provinces' reports, called only to make it.
+    """
     return cache.bewaard(
-        f"landelijk{cache.FORMAAT}:{basis}", onderdeel("land"), lambda: landelijke_kaart(rapporten)
+        _landelijke_basis(sleutels), onderdeel("land"), lambda: landelijke_kaart(rapporten())
     )
+
+
+def bewaarde_landelijke_kaart_html(sleutels, rapporten) -> tuple[int, str]:
+    """Return (number of gemeenten, the national map's HTML), rendered once as its map.
+
+    342 shapes and table rows are placed by the template once per set of province keys
+    and boundary file, not on every request.
+    """
+
+    def maak():
+        landelijk = bewaarde_landelijke_kaart(sleutels, rapporten)
+        return len(landelijk.rijen), render_to_string("includes/kaart.html", {"kaart": landelijk})
+
+    return cache.bewaard(_landelijke_basis(sleutels), onderdeel("land-html"), maak)
+
+
+def _landelijke_basis(sleutels):
+    basis = hashlib.blake2s("|".join(sleutels).encode(), digest_size=12).hexdigest()
+    return f"landelijk{cache.FORMAAT}:{basis}"

@@ -124,10 +124,11 @@ def test_the_national_page_draws_all_342_gemeenten_and_links_those_with_a_report
     kaart_svg = svg(html)
 
     assert len(BAND.findall(kaart_svg)) == 342
-    assert len(links(html)) == 26  # only Utrecht's gemeenten are in the register
+    # The gemeenten of the provinces in the register: Utrecht's 26, Noord-Holland's 44.
+    assert len(links(html)) == 26 + 44
     provincies = kaart_svg[kaart_svg.index('class="kaart__provincies"') :]
     assert provincies.count("<path") == 12
-    assert "<title>Amsterdam: geen gegevens in het register</title>" in kaart_svg
+    assert "<title>Rotterdam: geen gegevens in het register</title>" in kaart_svg
     href, band = links(html)["Utrecht: 70,2% dekking"]
     assert band == "50-75"
     assert lrt.get(href).status_code == 200  # within the LRT's read scope
