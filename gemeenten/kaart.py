@@ -14,6 +14,7 @@ does not read app.css) draws the same map; no inline style (CSP).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -28,6 +29,9 @@ BRONVERMELDING = "Bron kaart: CBS, Kadaster (PDOK), CC BY 4.0"
 BREEDTE = 1000  # viewBox units across; the height follows from the area drawn
 MARGE = 0.02  # of the larger side, around a province
 BUUR_KLEUR = "#d9d9d9"
+SLEUTEL = re.compile(r"[a-z0-9_-]+")  # a band's key and a map's id prefix
+KLEUR = re.compile(r"#[0-9a-f]{6}")
+PATRONEN = {"vol", "kruis", "schuin", "tegen", "stip", "liggend"}
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,18 @@ class Band:
     kleur: str
     patroon: str = "vol"
     lijn: str = "#ffffff"  # colour of the pattern's lines or dots
+
+    def __post_init__(self):
+        # What a band puts in the SVG's markup (ids, colours) is checked here, so the
+        # markup built from it is safe by construction; only the label is text, and it
+        # is escaped by the template.
+        if not (
+            SLEUTEL.fullmatch(self.sleutel)
+            and KLEUR.fullmatch(self.kleur)
+            and KLEUR.fullmatch(self.lijn)
+            and self.patroon in PATRONEN
+        ):
+            raise ValueError(f"Ongeldige kaartband: {self!r}")
 
 
 BUREN = Band("buur", "andere provincie (niet in deze kaart gekleurd)", BUUR_KLEUR)
@@ -118,7 +134,7 @@ def vulling(band: Band, prefix: str) -> str:
 def stalen(band: Band) -> SafeString:
     """Return a legend swatch of the band: a small SVG with its own pattern."""
     prefix = "kaart-staal"
-    return mark_safe(  # noqa: S308 (only our own constants, no user text)
+    return mark_safe(  # noqa: S308 (a Band's key and colours are checked; no text)
         f'<svg class="kaart__staal" viewBox="0 0 24 16" width="24" height="16" '
         f'aria-hidden="true" focusable="false"><defs>{patroon(band, prefix)}</defs>'
         f'<rect x="0.5" y="0.5" width="23" height="15" fill="{vulling(band, prefix)}" '
@@ -202,6 +218,8 @@ def kaart_svg(
     link. Province borders are drawn over the gemeenten. interactief=False (the PDF): no links, the
     SVG is one image whose title and description are its alternative text.
     """
+    if not SLEUTEL.fullmatch(prefix):
+        raise ValueError(f"Ongeldig kaartvoorvoegsel: {prefix!r}")
     beeld = _beeld(waarden, grenzen(), provincie_code)
     bandindex = {b.sleutel: b for b in banden}
     gebruikt = {w.band for _, w in beeld.eigen}
@@ -224,7 +242,9 @@ def kaart_svg(
         *(f'<path d="{svg_pad(p.ringen, beeld.schaal)}"/>' for p in beeld.provincies),
         "</g></svg>",
     ]
-    return mark_safe("".join(delen))  # noqa: S308 (names and labels escaped above)
+    # Every name, label, link and title is escaped where it is placed (_gemeente,
+    # _svg_open); bands and the prefix are checked; the paths are numbers (kern.kaart).
+    return mark_safe("".join(delen))  # noqa: S308
 
 
 def kaart(

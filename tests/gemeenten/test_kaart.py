@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from gemeenten.grenzen import grenzen
 from gemeenten.kaart import BRONVERMELDING, Band, KaartWaarde, kaart, stalen
 
@@ -89,3 +91,17 @@ def test_a_static_map_has_no_links_and_is_one_image():
     assert "<a " not in svg
     assert 'role="img"' in svg
     assert "<title>Utrecht: hoog</title>" in svg
+
+
+@pytest.mark.parametrize(
+    "velden",
+    [
+        {"sleutel": 'x" onload="alert(1)'},
+        {"kleur": "red"},
+        {"lijn": '#fff"/><script>'},
+        {"patroon": "<image href='https://example.org/'/>"},
+    ],
+)
+def test_a_band_that_would_put_markup_in_the_svg_is_refused(velden):
+    with pytest.raises(ValueError, match="Ongeldige kaartband"):
+        Band(**{"sleutel": "b", "label": "b", "kleur": "#542788", **velden})
