@@ -12,8 +12,28 @@ from typing import NamedTuple
 
 from django.core.management.base import CommandError
 
+from opvang.constants import Soort, Status
+
 DEMO_OPGAVE_BRON = "Demo-schatting (geen officieel cijfer)"
 DEMO_TOELICHTING = "Demo-locatie: fictief voorbeeld, geen echte opvanglocatie."
+
+
+# Short names for the demo's location tables (demo.py, demo_noord_holland.py).
+AZC, REGIONAAL, AMV, GEMENGD, NOOD, OVERIG = (
+    Soort.AZC,
+    Soort.REGIONAAL,
+    Soort.AMV,
+    Soort.GEMENGD_WONEN,
+    Soort.NOODOPVANG,
+    Soort.OVERIG,
+)
+GEBRUIK, REALISATIE, VOORBEREIDING, BEEINDIGD, VERVALLEN = (
+    Status.IN_GEBRUIK,
+    Status.IN_REALISATIE,
+    Status.IN_VOORBEREIDING,
+    Status.BEEINDIGD,
+    Status.VERVALLEN,
+)
 
 
 class DemoGebruiker(NamedTuple):

@@ -22,9 +22,23 @@ places (Schiphol-Rijk, Zuidas) and noodopvang that does not count.
 """
 
 from gemeenten.constants import Rol
-from opvang.constants import Soort, Status
 
-from .demo_basis import DemoGebruiker, DemoLocatie, DemoProvincie
+from .demo_basis import (
+    AMV,
+    AZC,
+    BEEINDIGD,
+    GEBRUIK,
+    GEMENGD,
+    NOOD,
+    OVERIG,
+    REALISATIE,
+    REGIONAAL,
+    VERVALLEN,
+    VOORBEREIDING,
+    DemoGebruiker,
+    DemoLocatie,
+    DemoProvincie,
+)
 
 PROVINCIECODE = "PV27"
 # Cycle 1 (DOMAIN.md §3); the AMV part: round(16290 * 8140 / 96000).
@@ -89,22 +103,6 @@ GEBRUIKERS = (
     ),
     DemoGebruiker("gemeente-haarlem", Rol.GEMEENTE, "Demo", "Ambtenaar Haarlem", "GM0392"),
 )  # fmt: skip
-
-AZC, REGIONAAL, AMV, GEMENGD, NOOD, OVERIG = (
-    Soort.AZC,
-    Soort.REGIONAAL,
-    Soort.AMV,
-    Soort.GEMENGD_WONEN,
-    Soort.NOODOPVANG,
-    Soort.OVERIG,
-)
-GEBRUIK, REALISATIE, VOORBEREIDING, BEEINDIGD, VERVALLEN = (
-    Status.IN_GEBRUIK,
-    Status.IN_REALISATIE,
-    Status.IN_VOORBEREIDING,
-    Status.BEEINDIGD,
-    Status.VERVALLEN,
-)
 
 # Counting window of cycle 1: 1 July 2025 - 1 February 2026. Per gemeente: its demo
 # target, and hard + hard plan = minimale dekking.

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from gemeenten.constants import Rol
 from gemeenten.inwoners import (
     MAX_BYTES,
     InwonersGeweigerd,
@@ -14,7 +13,7 @@ from gemeenten.inwoners import (
     inwoners_laden,
     lees_bestand,
 )
-from gemeenten.models import User
+from gemeenten.management.beheerder import beheerder
 
 FORMAAT = """\
 Invoer: een CSV-export van CBS StatLine, bijvoorbeeld tabel 03759ned "Bevolking op
@@ -63,7 +62,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, pad, gebruiker, bron, peildatum, **options):
-        user = self._gebruiker(gebruiker)
+        user = beheerder(gebruiker)
         pad = Path(pad)
         if not pad.is_file():
             raise CommandError(f"Bestand niet gevonden: {pad}")
@@ -84,12 +83,3 @@ class Command(BaseCommand):
             f"{pad.name}: inwoners van {gewijzigd} gemeente(n) vastgelegd, "
             f"{ongewijzigd} ongewijzigd."
         )
-
-    def _gebruiker(self, gebruikersnaam):
-        user = User.objects.filter(username=gebruikersnaam, is_active=True).first()
-        if user is None or user.rol != Rol.BEHEER:
-            raise CommandError(
-                f"‘{gebruikersnaam}’ is geen actieve gebruiker met de rol beheer; de "
-                "wijzigingen moeten op naam van een beheerder staan."
-            )
-        return user

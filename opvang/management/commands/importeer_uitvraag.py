@@ -4,8 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from gemeenten.constants import Rol
-from gemeenten.models import Gemeente, User
+from gemeenten.management.beheerder import beheerder
+from gemeenten.models import Gemeente
 from opvang.constants import Grondslag
 from opvang.excel.format import BestandGeweigerd
 from opvang.excel.preview import samenvatting_tekst
@@ -40,7 +40,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, pad, cyclus, gebruiker, gemeente, grondslag, bron, **options):
-        user = self._gebruiker(gebruiker)
+        user = beheerder(gebruiker)
         cyclus = self._cyclus(cyclus)
         gemeente = self._gemeente(gemeente)
         pad = self._pad(pad)
@@ -90,15 +90,6 @@ class Command(BaseCommand):
         if not pad.is_file():
             raise CommandError(f"Bestand {pad} niet gevonden.")
         return pad
-
-    def _gebruiker(self, gebruikersnaam):
-        user = User.objects.filter(username=gebruikersnaam, is_active=True).first()
-        if user is None or user.rol != Rol.BEHEER:
-            raise CommandError(
-                f"‘{gebruikersnaam}’ is geen actieve gebruiker met de rol beheer; de "
-                "wijzigingen moeten op naam van een beheerder staan."
-            )
-        return user
 
     def _gemeente(self, code):
         if not code:

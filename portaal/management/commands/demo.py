@@ -21,11 +21,22 @@ from django.db import transaction
 from accounts.services import gebruiker_rechten_toepassen
 from gemeenten.constants import Rol
 from gemeenten.models import Gemeente, Provincie, User
-from opvang.constants import Grondslag, Soort, Status
+from opvang.constants import Grondslag
 from opvang.models import Cyclus, Locatie, Opgave
 from portaal.demo_basis import (
+    AMV,
+    AZC,
+    BEEINDIGD,
     DEMO_OPGAVE_BRON,
     DEMO_TOELICHTING,
+    GEBRUIK,
+    GEMENGD,
+    NOOD,
+    OVERIG,
+    REALISATIE,
+    REGIONAAL,
+    VERVALLEN,
+    VOORBEREIDING,
     DemoGebruiker,
     DemoLocatie,
     DemoProvincie,
@@ -57,22 +68,6 @@ UTRECHTSE_GEBRUIKERS = (
     DemoGebruiker("gemeente-zeist", Rol.GEMEENTE, "Demo", "Ambtenaar Zeist", "GM0355"),
 )
 
-
-AZC, REGIONAAL, AMV, GEMENGD, NOOD, OVERIG = (
-    Soort.AZC,
-    Soort.REGIONAAL,
-    Soort.AMV,
-    Soort.GEMENGD_WONEN,
-    Soort.NOODOPVANG,
-    Soort.OVERIG,
-)
-GEBRUIK, REALISATIE, VOORBEREIDING, BEEINDIGD, VERVALLEN = (
-    Status.IN_GEBRUIK,
-    Status.IN_REALISATIE,
-    Status.IN_VOORBEREIDING,
-    Status.BEEINDIGD,
-    Status.VERVALLEN,
-)
 
 # Counting window of cycle 1: 1 July 2025 - 1 February 2026.
 #   hard (3.523, AMV 355): in gebruik or in realisatie, vanaf <= 2025-07-01, lasts;
