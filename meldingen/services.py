@@ -82,26 +82,32 @@ def melding_maken(*, ontvanger, soort, sleutel, link, context, samenvatting="", 
     return melding
 
 
+def _voor_elk(ontvangers, *, sleutel, **velden):
+    """Make the notification for each recipient; return the ones made now.
+
+    sleutel: the event's idempotency key, made per recipient by adding the user.
+    """
+    return [
+        melding
+        for user in ontvangers
+        if (melding := melding_maken(ontvanger=user, sleutel=f"{sleutel}:g{user.pk}", **velden))
+    ]
+
+
 def uitvraag_geopend_melden(uitvraag):
     """Tell every gemeente user of the province that an uitvraag opened."""
     link = reverse("opvang:uitvraag_detail", args=[uitvraag.pk])
     context = {"uitvraag": uitvraag}
     samenvatting = f"Deadline {long_date(uitvraag.deadline)}."
-    return [
-        melding
-        for user in ontvangers.gemeente_gebruikers_van_provincie(uitvraag.provincie)
-        if (
-            melding := melding_maken(
-                ontvanger=user,
-                soort=MeldingSoort.GEOPEND,
-                sleutel=f"geopend:u{uitvraag.pk}:g{user.pk}",
-                link=link,
-                context=context,
-                samenvatting=samenvatting,
-                uitvraag=uitvraag,
-            )
-        )
-    ]
+    return _voor_elk(
+        ontvangers.gemeente_gebruikers_van_provincie(uitvraag.provincie),
+        soort=MeldingSoort.GEOPEND,
+        sleutel=f"geopend:u{uitvraag.pk}",
+        link=link,
+        context=context,
+        samenvatting=samenvatting,
+        uitvraag=uitvraag,
+    )
 
 
 def beoordeling_melden(indiening):
@@ -110,22 +116,16 @@ def beoordeling_melden(indiening):
     soort = MeldingSoort.GEACCEPTEERD if akkoord else MeldingSoort.TERUGGESTUURD
     link = reverse("opvang:indiening_detail", args=[indiening.pk])
     context = {"indiening": indiening, "uitvraag": indiening.uitvraag}
-    return [
-        melding
-        for user in ontvangers.gebruikers_van_gemeente(indiening.gemeente)
-        if (
-            melding := melding_maken(
-                ontvanger=user,
-                soort=soort,
-                sleutel=f"{soort}:i{indiening.pk}:g{user.pk}",
-                link=link,
-                context=context,
-                samenvatting=indiening.opmerking,
-                uitvraag=indiening.uitvraag,
-                indiening=indiening,
-            )
-        )
-    ]
+    return _voor_elk(
+        ontvangers.gebruikers_van_gemeente(indiening.gemeente),
+        soort=soort,
+        sleutel=f"{soort}:i{indiening.pk}",
+        link=link,
+        context=context,
+        samenvatting=indiening.opmerking,
+        uitvraag=indiening.uitvraag,
+        indiening=indiening,
+    )
 
 
 def vaststelling_melden(documentversie):
@@ -133,21 +133,15 @@ def vaststelling_melden(documentversie):
     link = reverse("rapportage:document_download", args=[documentversie.pk])
     naam = "provinciaal plan" if documentversie.document == "plan" else "provinciaal verslag"
     context = {"document": documentversie, "document_naam": naam}
-    return [
-        melding
-        for user in ontvangers.provinciale_gebruikers(documentversie.provincie)
-        if (
-            melding := melding_maken(
-                ontvanger=user,
-                soort=MeldingSoort.VASTGESTELD,
-                sleutel=f"vastgesteld:d{documentversie.pk}:g{user.pk}",
-                link=link,
-                context=context,
-                samenvatting=f"Kenmerk {documentversie.kenmerk}.",
-                documentversie=documentversie,
-            )
-        )
-    ]
+    return _voor_elk(
+        ontvangers.provinciale_gebruikers(documentversie.provincie),
+        soort=MeldingSoort.VASTGESTELD,
+        sleutel=f"vastgesteld:d{documentversie.pk}",
+        link=link,
+        context=context,
+        samenvatting=f"Kenmerk {documentversie.kenmerk}.",
+        documentversie=documentversie,
+    )
 
 
 def herinnering_dagen(uitvraag):
