@@ -210,3 +210,38 @@ def gemeente_na_uitruil(gemeente, cyclus, halfjaar_code=""):
     cijfers = uitruil_cijfers(gemeente.provincie, cyclus, gemeenten=[gemeente])
     taak = cijfers.taakstelling.get((g, halfjaar_code)) if halfjaar_code else None
     return GemeenteNaUitruil(cijfers.opgave[g], taak, halfjaar_code, tuple(eigen))
+
+
+def _cijfer_json(c):
+    return {"voor": c.voor, "na": c.na}
+
+
+def verslag_als_json(verslag):
+    """Return the VerslagUitruil for the archive of a vastgestelde version (key "uitruil")."""
+
+    def regel(r):
+        a = r.afspraak
+        return {
+            "gemeente_a": a.gemeente_a.code,
+            "gemeente_b": a.gemeente_b.code,
+            "asiel_plekken": a.asiel_plekken,
+            "statushouders_per_halfjaar": a.statushouders,
+            "halfjaren": list(r.halfjaren),
+            "status": a.status,
+            "kenmerk": a.kenmerk,
+            "is_demo": a.is_demo,
+            "gemeenten": [
+                {
+                    "code": g.code,
+                    "opgave": _cijfer_json(g.opgave),
+                    "taakstelling": {code: _cijfer_json(c) for code, c in g.taakstelling},
+                }
+                for g in r.gemeenten
+            ],
+        }
+
+    return {
+        "akkoord": [regel(r) for r in verslag.akkoord],
+        "voorgesteld": [regel(r) for r in verslag.voorgesteld],
+        "totaal_opgave": _cijfer_json(verslag.totaal_opgave),
+    }
