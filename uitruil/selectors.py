@@ -191,15 +191,18 @@ def verslag_afspraken(provincie_code, cyclus_nummer):
 
 @dataclass(frozen=True)
 class GemeenteNaUitruil:
-    """For the gemeente pages: its figures after uitruil, and its akkoord agreements."""
+    """For the gemeente pages: its figures before → after, and its akkoord agreements.
 
-    opgave: Cijfer
-    taakstelling: Cijfer | None
-    halfjaar: str
+    opgave: of the cycle (None without a cycle); taakstelling: ((code, Cijfer), ...) of
+    every half year its agreements cover.
+    """
+
+    opgave: Cijfer | None
+    taakstelling: tuple
     afspraken: tuple
 
 
-def gemeente_na_uitruil(gemeente, cyclus, halfjaar_code=""):
+def gemeente_na_uitruil(gemeente, cyclus=None):
     """Return GemeenteNaUitruil, or None when the gemeente has no akkoord agreement."""
     g = gemeente.pk
     eigen = list(
@@ -207,9 +210,12 @@ def gemeente_na_uitruil(gemeente, cyclus, halfjaar_code=""):
     )
     if not eigen:
         return None
-    cijfers = uitruil_cijfers(gemeente.provincie, cyclus, gemeenten=[gemeente])
-    taak = cijfers.taakstelling.get((g, halfjaar_code)) if halfjaar_code else None
-    return GemeenteNaUitruil(cijfers.opgave[g], taak, halfjaar_code, tuple(eigen))
+    cijfers = uitruil_cijfers(gemeente.provincie, cyclus or eigen[0].cyclus, gemeenten=[gemeente])
+    codes = {c for a in eigen for c in halfjaren_van(a, cijfers.halfjaren)}
+    taak = tuple(
+        (h.code, cijfers.taakstelling[g, h.code]) for h in cijfers.halfjaren if h.code in codes
+    )
+    return GemeenteNaUitruil(cijfers.opgave[g] if cyclus else None, taak, tuple(eigen))
 
 
 def _cijfer_json(c):

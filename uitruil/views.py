@@ -14,6 +14,7 @@ from opvang.selectors import wijzigingen
 
 from . import services
 from .access import get_afspraak_or_404, get_provincie_or_404, may_decide
+from .constants import AfspraakStatus
 from .forms import AfspraakForm, VervallenForm
 from .selectors import afspraak_regels, afspraken_van, uitruil_cijfers
 
@@ -90,6 +91,10 @@ def nieuw(request, code):
 @require_http_methods(["GET", "HEAD", "POST"])
 def wijzigen(request, pk):
     afspraak = get_afspraak_or_404(request.user, pk, for_edit=True)
+    if afspraak.status != AfspraakStatus.VOORGESTELD:
+        status = afspraak.get_status_display()
+        messages.error(request, services.NIET_MEER_VOORGESTELD.format(status=status))
+        return redirect(afspraak)
     return _form_page(request, afspraak.provincie, afspraak)
 
 

@@ -105,10 +105,12 @@ def test_the_gemeente_page_figures_and_the_verslag_section(
         van=figuren["2025-H2"],
     )  # fmt: skip
     voorstel(provincie, prt_user, gemeente, zeist, cyclus, plekken=5)
-    assert gemeente_na_uitruil(gemeente, cyclus, "2025-H2") is None  # only a voorstel
-    na = gemeente_na_uitruil(zeist, cyclus, "2025-H2")
+    assert gemeente_na_uitruil(gemeente, cyclus) is None  # only a voorstel
+    na = gemeente_na_uitruil(zeist, cyclus)
     assert (na.opgave.voor, na.opgave.na) == (300, 260)
-    assert (na.taakstelling.voor, na.taakstelling.na) == (45, 75)
+    ((code, taak),) = na.taakstelling
+    assert (code, taak.voor, taak.na) == ("2025-H2", 45, 75)
+    assert gemeente_na_uitruil(zeist).opgave is None  # the statushouders page: no cycle
     verslag = verslag_afspraken(provincie.code, cyclus.nummer)
     assert len(verslag.akkoord) == 1 and len(verslag.voorgesteld) == 1
     a, b = verslag.akkoord[0].gemeenten
