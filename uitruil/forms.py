@@ -33,7 +33,8 @@ class AfspraakForm(forms.ModelForm):
         self.fields["cyclus"].queryset = Cyclus.objects.all()
         for veld in ("halfjaar_van", "halfjaar_tot"):
             self.fields[veld].queryset = Halfjaar.objects.order_by("begin")
-            self.fields[veld].help_text = "Alleen nodig bij een uitruil van statushouders."
+            self.fields[veld].help_text = "Nodig bij een uitruil van statushouders."
+            self.fields[veld].soms_verplicht = True
 
 
 class VervallenForm(forms.Form):

@@ -8,14 +8,15 @@ of gemeenten or agreements.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, replace
 
 from django.db.models import Q
 
 from gemeenten.models import Gemeente, Provincie
 from huisvesting.models import Halfjaar, Taakstelling
 from opvang.models import Cyclus
-from opvang.selectors import geldende_opgaven
+from opvang.selectors import geldende_opgaven, wijzigingen
 
 from .constants import AfspraakStatus
 from .effect import Cijfer, Ruil, cijfer, optellen, verschuiving
@@ -251,3 +252,44 @@ def verslag_als_json(verslag):
         "voorgesteld": [regel(r) for r in verslag.voorgesteld],
         "totaal_opgave": _cijfer_json(verslag.totaal_opgave),
     }
+
+
+def _relaties(velden):
+    """Return {verbose name: related model} of the relations among velden."""
+    return {
+        f.verbose_name: f.related_model
+        for f in Uitruilafspraak._meta.get_fields()
+        if f.name in velden and f.is_relation
+    }
+
+
+def _namen(lijst, modellen):
+    """Return {(model, pk): name} of every id a relation changed to or from."""
+    ids = defaultdict(set)
+    for x in lijst:
+        for veld, *waarden in x.velden:
+            if veld in modellen:
+                ids[modellen[veld]].update(w for w in waarden if isinstance(w, int))
+    return {
+        (model, obj.pk): str(obj)
+        for model, pks in ids.items()
+        for obj in model.objects.filter(pk__in=pks)
+    }
+
+
+def leesbare_wijzigingen(afspraak, velden, *, met_ip_adres=False):
+    """Return the agreement's history (opvang.selectors.wijzigingen) with names, not ids.
+
+    A changed gemeente, cycle or half year is diffed as its id; it is shown by name.
+    """
+    modellen = _relaties(velden)
+    lijst = wijzigingen(afspraak, velden, met_ip_adres=met_ip_adres)
+    namen = _namen(lijst, modellen)
+
+    def naam(veld, waarde):
+        return namen.get((modellen.get(veld), waarde), waarde)
+
+    return [
+        replace(x, velden=[(v, naam(v, oud), naam(v, nieuw)) for v, oud, nieuw in x.velden])
+        for x in lijst
+    ]

@@ -44,6 +44,10 @@ NIET_MEER_VOORGESTELD = (
     "Deze afspraak is intussen {status}; er is niets gewijzigd. Vernieuw de pagina."
 )
 AL_VERVALLEN = "Deze afspraak is al vervallen; er is niets gewijzigd."
+VERVALLEN_KAN_NIET = (
+    "Deze afspraak kan niet vervallen zolang andere afspraken erop steunen; laat die eerst "
+    "vervallen."
+)
 REDEN_NODIG = "Geef een reden op waarom de afspraak vervalt."
 
 VELDEN = (
@@ -99,19 +103,22 @@ def _taak_fouten(afspraak, cijfers):
     return fouten
 
 
-def afspraak_fouten(afspraak, provincie):
+def afspraak_fouten(afspraak, provincie, *, meetellen=True):
     """Return the Dutch reasons the agreement cannot stand beside the akkoord ones.
 
     The figures after uitruil are those of every agreement akkoord door de PRT plus this
     one: no gemeente's opgave or taakstelling may go below 0 (nor the opgave below its
     AMV places), and both gemeenten need the official figures the agreement moves.
+    meetellen=False: the same check without this agreement (before it lapses: a gemeente
+    may have passed on what it took over).
     """
     fouten = _vorm_fouten(afspraak, provincie)
     if fouten:
         return fouten
     gemeenten = [afspraak.gemeente_a, afspraak.gemeente_b]
+    extra = [afspraak] if meetellen else []
     cijfers = uitruil_cijfers(
-        provincie, afspraak.cyclus, gemeenten=gemeenten, extra=[afspraak], zonder=afspraak.pk
+        provincie, afspraak.cyclus, gemeenten=gemeenten, extra=extra, zonder=afspraak.pk
     )
     if afspraak.asiel_plekken:
         opgaven = geldende_opgaven(afspraak.cyclus, gemeenten)
@@ -184,10 +191,14 @@ def afspraak_vervallen(*, afspraak, user, reden):
     if not reden:
         raise ValidationError(REDEN_NODIG)
     with transaction.atomic():
-        _lock_provincie(afspraak.provincie)
+        provincie = _lock_provincie(afspraak.provincie)
         rij = _lock(afspraak)
         if rij.status == AfspraakStatus.VERVALLEN:
             raise ValidationError(AL_VERVALLEN)
+        if rij.is_akkoord:
+            fouten = afspraak_fouten(rij, provincie, meetellen=False)
+            if fouten:
+                raise ValidationError([VERVALLEN_KAN_NIET, *fouten])
         rij.status, rij.vervallen_op, rij.vervallen_door = (
             AfspraakStatus.VERVALLEN, timezone.now(), user,
         )  # fmt: skip

@@ -10,15 +10,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from gemeenten.access import may_see_ip_addresses
-from opvang.selectors import wijzigingen
 
 from . import services
 from .access import get_afspraak_or_404, get_provincie_or_404, may_decide
 from .constants import AfspraakStatus
 from .forms import AfspraakForm, VervallenForm
-from .selectors import afspraak_regels, afspraken_van, uitruil_cijfers
+from .selectors import afspraak_regels, afspraken_van, leesbare_wijzigingen, uitruil_cijfers
 
-HISTORIE_VELDEN = ("status", *services.VELDEN, "akkoord_door", "vervallen_door")
+HISTORIE_VELDEN = ("status", *services.VELDEN)
 
 
 def _crumbs(provincie, *rest):
@@ -50,7 +49,7 @@ def _detail_context(request, afspraak, vervallen_form=None):
         "regel": afspraak_regels([afspraak], cijfers)[0],
         "may_decide": may_decide(request.user, afspraak.provincie),
         "vervallen_form": vervallen_form or VervallenForm(),
-        "wijzigingen": wijzigingen(afspraak, HISTORIE_VELDEN, met_ip_adres=met_ip),
+        "wijzigingen": leesbare_wijzigingen(afspraak, HISTORIE_VELDEN, met_ip_adres=met_ip),
         "met_ip_adres": met_ip,
         "crumbs": _crumbs(afspraak.provincie, (str(afspraak), "")),
     }

@@ -156,3 +156,20 @@ def test_two_simultaneous_approvals_that_together_overdraw_never_both_land(
     assert len(winners) == 1
     assert "AMV-plekken" in losers[0].messages[0]
     assert Uitruilafspraak.objects.filter(status="akkoord").count() == 1
+
+
+def test_an_agreement_others_rely_on_cannot_lapse_first(
+    provincie, prt_user, gemeente, andere_gemeente, zeist, cyclus, figuren
+):
+    # Zeist (300, AMV 20) takes 100 of Utrecht, then passes 350 on to Amersfoort:
+    # without the first, Zeist would be left at -50.
+    eerste = akkoord(provincie, prt_user, zeist, gemeente, cyclus, plekken=100)
+    tweede = akkoord(provincie, prt_user, andere_gemeente, zeist, cyclus, plekken=350)
+    bericht = fout(
+        lambda: services.afspraak_vervallen(afspraak=eerste, user=prt_user, reden="Ingetrokken")
+    )
+    assert "kan niet vervallen zolang andere afspraken erop steunen" in bericht
+    assert "De opgave van gemeente Zeist zou na uitruil -50 worden" in bericht
+    services.afspraak_vervallen(afspraak=tweede, user=prt_user, reden="Ingetrokken")
+    services.afspraak_vervallen(afspraak=eerste, user=prt_user, reden="Ingetrokken")
+    assert set(Uitruilafspraak.objects.values_list("status", flat=True)) == {"vervallen"}

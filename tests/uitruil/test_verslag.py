@@ -39,8 +39,9 @@ def test_the_document_lists_the_agreements_with_both_figures(
     assert "vóór uitruil 2.846 en na uitruil 2.846" in inhoud
     assert "Amersfoort neemt 40 asielplekken van Zeist over" in inhoud
     assert "Zeist neemt 30 statushouders per halfjaar van Amersfoort over (2025-H2)" in inhoud
-    assert "Amersfoort 600 → 640 (+40) 90 → 60 (-30)" in inhoud
-    assert "Zeist 300 → 260 (-40) 45 → 75 (+30)" in inhoud
+    assert "Amersfoort 600 640 (+40) 90 60 (-30)" in inhoud
+    assert "Zeist 300 260 (-40) 45 75 (+30)" in inhoud
+    assert "→" not in inhoud  # the vendored fonts have no arrow
     assert "Voorgestelde afspraken (tellen nog niet mee)" in inhoud
     assert "Utrecht en Zeist: 5 asielplekken naar Utrecht" in inhoud
 

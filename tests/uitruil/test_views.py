@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import TEST_PASSWORD, UserFactory
+from uitruil import services
 from uitruil.models import Uitruilafspraak
 
 from .helpers import akkoord, voorstel
@@ -130,3 +131,15 @@ def test_a_gemeente_user_of_another_province_sees_nothing(
     login(client, user)
     assert client.get(reverse("uitruil:lijst", args=[provincie.code])).status_code == 404
     assert client.get(afspraken[0].get_absolute_url()).status_code == 404
+
+
+def test_the_history_names_a_changed_gemeente(
+    client, provincie, prt_user, gemeente, zeist, andere_gemeente, cyclus, figuren
+):
+    afspraak = voorstel(provincie, prt_user, gemeente, zeist, cyclus, plekken=5)
+    services.afspraak_opslaan(
+        provincie=provincie, user=prt_user, afspraak=afspraak, data={"gemeente_a": andere_gemeente}
+    )
+    inhoud = login(client, prt_user).get(afspraak.get_absolute_url()).content.decode()
+    assert '<td class="utrecht-table__cell">Utrecht</td>' in inhoud
+    assert '<td class="utrecht-table__cell">Amersfoort</td>' in inhoud
