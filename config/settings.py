@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "opvang",
     "ontheemden",
     "huisvesting",
+    "uitruil",
     "rapportage",
     "meldingen",
     "landelijk",

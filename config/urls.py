@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("opvang.urls")),
     path("", include("ontheemden.urls")),
     path("", include("huisvesting.urls")),
+    path("", include("uitruil.urls")),
     path("rapportage/", include("rapportage.urls")),
     path("meldingen/", include("meldingen.urls")),
     path("landelijk/", include("landelijk.urls")),

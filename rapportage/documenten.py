@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from opvang.constants import Categorie, Soort, Status, VoortgangStatus
+from uitruil.selectors import verslag_afspraken
 
 from . import grafieken, kaart, plan_huisvesting, plan_ontheemden
 from .constants import Document
@@ -189,6 +190,7 @@ def document_context(*, document, rapport, kop, knelpunten="", vervolg="", delen
         "knelpunten": knelpunten.strip() or NOG_IN_TE_VULLEN,
         "vervolg": vervolg.strip() or NOG_IN_TE_VULLEN,
         "proces": proces_cijfers(rapport),
+        "uitruil": verslag_afspraken(rapport.provincie_code, rapport.cyclus_nummer),
         "plan_delen": PLAN_DELEN,
         "grafieken_template": "rapportage/pdf/_grafieken.html",
         "dekking_grafiek": grafieken.dekking_grafiek(rapport),

@@ -10,6 +10,7 @@ from django.utils import timezone
 from kern.audit import attribute_to
 from kern.security_log import request_ip, security_log
 from kern.signalen import send_on_commit
+from uitruil.selectors import verslag_als_json
 
 from .constants import Document, OpdrachtSoort, OpdrachtStatus
 from .documenten import (
@@ -73,7 +74,11 @@ def document_vaststellen(
         vervolg=vervolg,
         # The whole report object and the plan's task parts, so the archive holds
         # every figure the PDF shows.
-        rapport={**rapport_als_json(rapport, volledig=True), **delen_als_json(delen)},
+        rapport={
+            **rapport_als_json(rapport, volledig=True),
+            **delen_als_json(delen),
+            "uitruil": verslag_als_json(context["uitruil"]),
+        },
         pdf=document_pdf(context),
         vastgesteld_door=user,
     )

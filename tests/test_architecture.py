@@ -24,6 +24,7 @@ PACKAGES = [
     "landelijk",
     "meldingen",
     "rapportage",
+    "uitruil",
     "opvang",
     "huisvesting",
     "ontheemden",

@@ -22,9 +22,17 @@ from ontheemden.models import Bezetting, GooLocatie, Streefgetal
 from opvang import services, services_import
 from opvang.models import Indiening, Locatie, UitvraagImport
 from rapportage.models import DocumentDownload, DocumentOpdracht, DocumentVersie
-from tests.factories import TEST_PASSWORD, LocatieFactory, UserFactory
+from tests.factories import (
+    TEST_PASSWORD,
+    GemeenteFactory,
+    LocatieFactory,
+    OpgaveFactory,
+    UserFactory,
+)
 from tests.ontheemden.factories import GooLocatieFactory
 from tests.opvang.test_excel_import import rij, werkboek
+from uitruil import services as uitruil_services
+from uitruil.models import Uitruilafspraak
 
 pytestmark = pytest.mark.django_db
 
@@ -197,6 +205,16 @@ URLS = {
     "meldingen:gelezen": (lambda o: [o.melding.pk], "gemeente", "eigenaar"),
     "meldingen:uitvraag": (lambda o: [o.uitvraag.pk], "gemeente", "provinciaal"),
     "meldingen:herinneringen": (lambda o: [o.uitvraag.pk], "provincie", "review"),
+    # Uitruil (uitruil/urls.py): the province's list is read by its gemeente users too
+    # (only their own agreements); an agreement (Utrecht and Zeist) by the two gemeenten
+    # and the province's readers; recording and deciding is the PRT's ("review").
+    "uitruil:lijst": (lambda o: [o.gemeente.provincie.code], "provincie", None),
+    "uitruil:nieuw": (lambda o: [o.gemeente.provincie.code], "provincie", "review"),
+    "uitruil:detail": (lambda o: [o.uitruil.pk], "gemeente", None),
+    **{
+        f"uitruil:{n}": (lambda o: [o.uitruil.pk], "gemeente", "review")
+        for n in ("wijzigen", "akkoord", "vervallen")
+    },
 }
 OUTSIDE_APP = {"login", "logout", "otp_verifieren", "otp_instellen"}
 # Reached without logging in, from a set-password link (tested below).
@@ -285,6 +303,12 @@ METHODS = {
     "meldingen:gelezen": WRITE,
     "meldingen:uitvraag": READ,
     "meldingen:herinneringen": FORM,
+    "uitruil:lijst": READ,
+    "uitruil:nieuw": FORM,
+    "uitruil:detail": READ,
+    "uitruil:wijzigen": FORM,
+    "uitruil:akkoord": WRITE,
+    "uitruil:vervallen": WRITE,
     "login": FORM,
     "logout": WRITE,
     "otp_verifieren": FORM,
@@ -438,7 +462,16 @@ def objecten(gemeente, gemeente_user, prt_user, cyclus):
         samenvatting="Geheime melding",
         uitvraag=uitvraag,
     )
+    zeist = GemeenteFactory(code="GM0355", naam="Zeist", provincie=gemeente.provincie)
+    for g in (gemeente, zeist):
+        OpgaveFactory(gemeente=g, cyclus=cyclus, plekken=300, amv_plekken=10)
+    uitruil = uitruil_services.afspraak_opslaan(
+        provincie=gemeente.provincie,
+        user=prt_user,
+        data={"cyclus": cyclus, "gemeente_a": zeist, "gemeente_b": gemeente, "asiel_plekken": 9},
+    )
     return SimpleNamespace(
+        uitruil=uitruil,
         melding=melding,
         gemeente=gemeente,
         maatregel=maatregel,
@@ -472,6 +505,7 @@ def footprint():
         list(Melding.objects.values_list("gelezen_op", flat=True)),
         MeldingVoorkeur.history.count(),
         HerinneringInstelling.history.count(),
+        Uitruilafspraak.history.count(),
     )
 
 

@@ -47,6 +47,7 @@ def test_every_tracked_model_is_known():
         "Startsaldo",
         "Streefgetal",
         "Taakstelling",
+        "Uitruilafspraak",
         "Uitvraag",
         "UitvraagImport",
     ]
