@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "huisvesting",
     "rapportage",
     "meldingen",
+    "scenarios",
     "landelijk",
     "portaal",
 ]
