@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.utils.functional import cached_property
 
-from kern.formatting import LEEG, number_range, percentage, whole_number
+from kern.formatting import LEEG, long_date, number_range, percentage, whole_number
 from opvang.constants import Status
 from opvang.telregels import categorie
 from rapportage.selectors import BRON_ACTUEEL, GemeenteRij, Rapport, verslag_rapport
@@ -197,7 +197,7 @@ class ScenarioInvoer:
                 Wijzigingsregel("besloten", loc.gemeente.naam, loc.naam, b.plekken_label, telt)
             )
         for loc in self.locaties:
-            omschrijving = f"{loc.plekken} plekken vanaf {loc.vanaf:%d-%m-%Y}"
+            omschrijving = f"{loc.plekken} plekken vanaf {long_date(loc.vanaf)}"
             telt = categorie(loc.waarden, venster).label
             regels.append(
                 Wijzigingsregel("hypothetisch", loc.gemeente.naam, loc.naam, omschrijving, telt)
