@@ -93,15 +93,15 @@ def detail(request, scenario):
     return render(request, "scenarios/detail.html", context)
 
 
-def wijzigen_pagina(request, scenario, *, status=200, **bound):
-    """Render the edit page; bound: a form that failed, shown with its errors."""
+def wijzigen_pagina(request, scenario, *, status=200, scenario_form=None, **bound):
+    """Render the edit page; a form that failed (bound) is shown with its errors."""
     forms = {soort: f(scenario=scenario) for soort, f in WIJZIGING_FORMS.items()}
     forms.update(bound)
     context = {
         "scenario": scenario,
         "banner": BANNER,
         "forms": forms,
-        "scenario_form": bound.get("scenario")
+        "scenario_form": scenario_form
         or ScenarioForm(instance=scenario, provincie=scenario.provincie),
         "besluiten": scenario.besluiten.select_related("locatie__gemeente"),
         "locaties": scenario.locaties.select_related("gemeente"),
@@ -126,7 +126,7 @@ def wijzigen(request, scenario):
         else:
             messages.success(request, "Het scenario is opgeslagen.")
             return redirect("scenarios:wijzigen", scenario.pk)
-    return wijzigen_pagina(request, scenario, status=400, scenario=form)
+    return wijzigen_pagina(request, scenario, status=400, scenario_form=form)
 
 
 def _soort(soort):
