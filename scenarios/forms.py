@@ -14,6 +14,8 @@ from opvang.models import Cyclus, Locatie
 from .models import Scenario, ScenarioBesluit, ScenarioLocatie, ScenarioVervallen
 
 KIES_UIT_LIJST = "Kies een locatie uit de lijst."
+KIES_GEMEENTE = "Kies een gemeente uit de lijst."
+DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class LocatieKeuze(forms.ModelChoiceField):
@@ -27,7 +29,7 @@ class ScenarioForm(forms.ModelForm):
         model = Scenario
         fields = ["naam", "cyclus", "peildatum", "toelichting"]
         widgets = {
-            "peildatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "peildatum": DATUM,
             "toelichting": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -39,62 +41,59 @@ class ScenarioForm(forms.ModelForm):
         self.fields["cyclus"].label_from_instance = lambda c: f"cyclus {c.nummer}"
 
 
-def _locaties(scenario):
-    return Locatie.objects.filter(gemeente__provincie=scenario.provincie).select_related("gemeente")
-
-
-class BesluitForm(forms.ModelForm):
-    locatie = LocatieKeuze(
+def _keuze(label):
+    return LocatieKeuze(
         queryset=Locatie.objects.none(),
-        label="Initiatief (planvoorraad)",
+        label=label,
         error_messages={"invalid_choice": KIES_UIT_LIJST},
     )
+
+
+class WijzigingForm(forms.ModelForm):
+    """A change of the scenario: bound to an unsaved row of it; choices from its province."""
+
+    def __init__(self, *args, scenario, **kwargs):
+        super().__init__(*args, instance=self._meta.model(scenario=scenario), **kwargs)
+        if "locatie" in self.fields:
+            locaties = Locatie.objects.filter(gemeente__provincie=scenario.provincie)
+            self.fields["locatie"].queryset = self.keuzes(locaties.select_related("gemeente"))
+        if "gemeente" in self.fields:
+            gemeenten = Gemeente.objects.filter(provincie=scenario.provincie).order_by("naam")
+            self.fields["gemeente"].queryset = gemeenten
+            self.fields["gemeente"].error_messages["invalid_choice"] = KIES_GEMEENTE
+
+    def keuzes(self, locaties):
+        return locaties
+
+
+class BesluitForm(WijzigingForm):
+    locatie = _keuze("Initiatief (planvoorraad)")
 
     class Meta:
         model = ScenarioBesluit
         fields = ["locatie", "telt_als", "aantal", "vanaf"]
-        widgets = {
-            "telt_als": forms.RadioSelect,
-            "vanaf": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        }
+        widgets = {"telt_als": forms.RadioSelect, "vanaf": DATUM}
 
-    def __init__(self, *args, scenario, **kwargs):
-        super().__init__(*args, instance=ScenarioBesluit(scenario=scenario), **kwargs)
-        self.fields["locatie"].queryset = _locaties(scenario).filter(status=Status.IN_VOORBEREIDING)
+    def keuzes(self, locaties):
+        return locaties.filter(status=Status.IN_VOORBEREIDING)
 
 
-class HypothetischeLocatieForm(forms.ModelForm):
+class HypothetischeLocatieForm(WijzigingForm):
     class Meta:
         model = ScenarioLocatie
         fields = ["gemeente", "naam", "soort", "plekken", "amv_plekken", "vanaf", "tot"]
-        widgets = {
-            "vanaf": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "tot": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        }
-
-    def __init__(self, *args, scenario, **kwargs):
-        super().__init__(*args, instance=ScenarioLocatie(scenario=scenario), **kwargs)
-        gemeenten = Gemeente.objects.filter(provincie=scenario.provincie).order_by("naam")
-        self.fields["gemeente"].queryset = gemeenten
-        self.fields["gemeente"].error_messages["invalid_choice"] = "Kies een gemeente uit de lijst."
+        widgets = {"vanaf": DATUM, "tot": DATUM}
 
 
-class VervallenForm(forms.ModelForm):
-    locatie = LocatieKeuze(
-        queryset=Locatie.objects.none(),
-        label="Locatie die vervalt",
-        error_messages={"invalid_choice": KIES_UIT_LIJST},
-    )
+class VervallenForm(WijzigingForm):
+    locatie = _keuze("Locatie die vervalt")
 
     class Meta:
         model = ScenarioVervallen
         fields = ["locatie"]
 
-    def __init__(self, *args, scenario, **kwargs):
-        super().__init__(*args, instance=ScenarioVervallen(scenario=scenario), **kwargs)
-        self.fields["locatie"].queryset = _locaties(scenario).exclude(
-            status__in=AFGESLOTEN_STATUSSEN
-        )
+    def keuzes(self, locaties):
+        return locaties.exclude(status__in=AFGESLOTEN_STATUSSEN)
 
 
 WIJZIGING_FORMS = {

@@ -28,6 +28,13 @@ from .constants import TeltAls
 AUDIT_BASES = [AuditFields]
 
 
+def _een_per_locatie(name, message):
+    """Return the constraint that a scenario names a location at most once in a change."""
+    return models.UniqueConstraint(
+        fields=["scenario", "locatie"], name=name, violation_error_message=message
+    )
+
+
 def _door():
     return models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -104,13 +111,7 @@ class ScenarioBesluit(AuditedModel):
         verbose_name = "besloten initiatief"
         verbose_name_plural = "besloten initiatieven"
         ordering = ["locatie__gemeente__naam", "locatie__naam"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["scenario", "locatie"],
-                name="scenariobesluit_uniek",
-                violation_error_message=c.DUBBEL_BESLUIT,
-            ),
-        ]
+        constraints = [_een_per_locatie("scenariobesluit_uniek", c.DUBBEL_BESLUIT)]
 
     def __str__(self):
         return f"{self.locatie}: {self.plekken_label}"
@@ -275,13 +276,7 @@ class ScenarioVervallen(AuditedModel):
         verbose_name = "vervallen locatie"
         verbose_name_plural = "vervallen locaties"
         ordering = ["locatie__gemeente__naam", "locatie__naam"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["scenario", "locatie"],
-                name="scenariovervallen_uniek",
-                violation_error_message=c.DUBBEL_VERVALLEN,
-            ),
-        ]
+        constraints = [_een_per_locatie("scenariovervallen_uniek", c.DUBBEL_VERVALLEN)]
 
     def __str__(self):
         return str(self.locatie)
