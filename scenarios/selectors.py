@@ -143,10 +143,6 @@ class Vergelijking:
     def kerncijfers(self):
         return kerncijfers(self.werkelijk, self.in_scenario)
 
-    @property
-    def gewijzigde_gemeenten(self):
-        return tuple(g for g in self.gemeenten if g.is_gewijzigd)
-
 
 def _sleutel(gemeente_id, naam):
     """A location's key in the report's input: its gemeente and name (unique there)."""
