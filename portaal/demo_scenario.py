@@ -42,10 +42,11 @@ def _locatie(code, naam):
 def demo_scenario(provinciecode, cyclusnummer=1):
     """Make the demo scenario of the province once; return a line for the demo's report."""
     provincie = Provincie.objects.get(code=provinciecode)
+    klaar = f"Scenario: ‘{NAAM}’ (demo, gemaakt door de PRT)."
     prt = User.objects.filter(username="prt", provincie=provincie).first()
     cyclus = Cyclus.objects.filter(nummer=cyclusnummer).first()
     if Scenario.objects.filter(provincie=provincie, naam=NAAM).exists():
-        return f"Scenario: ‘{NAAM}’ bestaat al."
+        return klaar
     if prt is None or cyclus is None:
         return "Scenario: geen demo-PRT of cyclus; geen demo-scenario."
     data = {"naam": NAAM, "toelichting": TOELICHTING, "peildatum": PEILDATUM, "cyclus": cyclus}
@@ -70,4 +71,4 @@ def demo_scenario(provinciecode, cyclusnummer=1):
         if vervallen is not None:
             weg = ScenarioVervallen(locatie=vervallen)
             services.wijziging_toevoegen(scenario=scenario, wijziging=weg, user=prt)
-    return f"Scenario: ‘{NAAM}’ aangemaakt (demo, door de PRT)."
+    return klaar

@@ -117,7 +117,9 @@ def wijzigen(request, scenario):
     """The scenario's name, cycle, peildatum and toelichting, and its changes."""
     if request.method != "POST":
         return wijzigen_pagina(request, scenario)
-    form = ScenarioForm(request.POST, instance=scenario, provincie=scenario.provincie)
+    # A copy: the page's heading keeps the saved name when the form has errors.
+    kopie = Scenario.objects.get(pk=scenario.pk)
+    form = ScenarioForm(request.POST, instance=kopie, provincie=scenario.provincie)
     if form.is_valid():
         try:
             services.scenario_wijzigen(scenario=scenario, data=form.cleaned_data, user=request.user)

@@ -187,3 +187,19 @@ def test_an_unknown_kind_of_change_is_404(client, scenario, prt_user):
     voor = sporen()
     assert client.post(url).status_code == 302  # nothing there: nothing happens
     assert sporen() == voor
+
+
+def test_editing_with_a_bad_peildatum_keeps_the_scenario_as_it_was(client, scenario, prt_user):
+    client.login(username=prt_user.username, password=TEST_PASSWORD)
+    voor = sporen()
+    response = client.post(
+        reverse("scenarios:wijzigen", args=[scenario.pk]),
+        {"naam": "Nieuwe naam", "cyclus": scenario.cyclus.pk, "peildatum": "31-02-2025"},
+    )
+    assert response.status_code == 400
+    inhoud = response.content.decode()
+    assert "Scenario ‘Wat als’ wijzigen" in inhoud
+    assert "Peildatum" in inhoud and "het formulier is niet verwerkt" in inhoud
+    scenario.refresh_from_db()
+    assert (scenario.naam, scenario.peildatum) == ("Wat als", PEILDATUM)
+    assert sporen() == voor
