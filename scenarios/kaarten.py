@@ -5,6 +5,8 @@ bewaarde_* functions key on the official report): each map has its own id prefix
 both fit on one page.
 """
 
+from dataclasses import replace
+
 from gemeenten.kaart import kaart
 from rapportage import kaart as dekking
 
@@ -13,16 +15,20 @@ def kaarten(v, *, interactief=True):
     """Return the maps of reality and of the scenario, each with its own id prefix.
 
     Only reality's gemeenten link to their page: the scenario's figures are not there.
+    The legends' swatches get the map's prefix too, so no id is on the page twice.
     """
     return tuple(
-        kaart(
-            dekking.waarden(rapport, links=interactief and links),
-            dekking.DEKKING_BANDEN,
-            waarde_kop="Minimale dekking",
-            titel=f"{dekking.TITEL}, {wat}, provincie {rapport.provincie_naam}",
-            provincie_code=rapport.provincie_code,
-            interactief=interactief,
-            prefix=prefix,
+        replace(
+            kaart(
+                dekking.waarden(rapport, links=interactief and links),
+                dekking.DEKKING_BANDEN,
+                waarde_kop="Minimale dekking",
+                titel=f"{dekking.TITEL}, {wat}, provincie {rapport.provincie_naam}",
+                provincie_code=rapport.provincie_code,
+                interactief=interactief,
+                prefix=prefix,
+            ),
+            staal_prefix=f"{prefix}-staal",
         )
         for rapport, wat, prefix, links in (
             (v.werkelijk, "nu", "kaart-nu", True),

@@ -1,6 +1,7 @@
 """The workbook and the annex: the figures as numbers, the banner on every sheet and page."""
 
 import io
+import re
 from datetime import date
 
 import pytest
@@ -83,3 +84,12 @@ def test_the_detail_page_shows_now_and_the_scenario_side_by_side(client, beslote
     assert "Nu (werkelijkheid)" in inhoud and "In het scenario" in inhoud
     assert inhoud.count('id="kaart-nu') >= 1 and inhoud.count('id="kaart-scenario') >= 1
     assert "30,0%" in inhoud and "45,0%" in inhoud
+
+
+@pytest.mark.parametrize("pagina", ["detail", "bijlage"])
+def test_two_maps_on_one_page_share_no_id(client, besloten, prt_user, pagina):
+    client.login(username=prt_user.username, password=TEST_PASSWORD)
+    inhoud = client.get(reverse(f"scenarios:{pagina}", args=[besloten.pk])).content.decode()
+    ids = re.findall(r'\bid="([^"]+)"', inhoud)
+    assert "kaart-scenario-staal-ge100" in ids or "kaart-scenario-staal-lt25" in ids
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
