@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "uitruil",
     "rapportage",
     "meldingen",
+    "scenarios",
     "landelijk",
     "portaal",
 ]

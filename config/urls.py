@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("uitruil.urls")),
     path("rapportage/", include("rapportage.urls")),
     path("meldingen/", include("meldingen.urls")),
+    path("scenarios/", include("scenarios.urls")),
     path("landelijk/", include("landelijk.urls")),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", UitloggenView.as_view(), name="logout"),

@@ -98,12 +98,14 @@ class Kaart:
     met_buren: bool
     waarde_kop: str = "Waarde"  # the table's header of KaartWaarde.label
     bron: str = BRONVERMELDING
+    # The id prefix of the legend's patterns: another one for a second map on a page.
+    staal_prefix: str = "kaart-staal"
 
     @property
     def legenda(self):
         """Return (band, swatch SVG) pairs: each swatch carries its own pattern."""
         banden = (*self.banden, BUREN) if self.met_buren else self.banden
-        return [(band, stalen(band)) for band in banden]
+        return [(band, stalen(band, self.staal_prefix)) for band in banden]
 
 
 def _patroon_inhoud(band: Band) -> str:
@@ -131,9 +133,10 @@ def vulling(band: Band, prefix: str) -> str:
     return f"url(#{prefix}-{band.sleutel})" if band.patroon != "vol" else band.kleur
 
 
-def stalen(band: Band) -> SafeString:
+def stalen(band: Band, prefix: str = "kaart-staal") -> SafeString:
     """Return a legend swatch of the band: a small SVG with its own pattern."""
-    prefix = "kaart-staal"
+    if not SLEUTEL.fullmatch(prefix):
+        raise ValueError(f"Ongeldig kaartvoorvoegsel: {prefix!r}")
     return mark_safe(  # noqa: S308 (a Band's key and colours are checked; no text)
         f'<svg class="kaart__staal" viewBox="0 0 24 16" width="24" height="16" '
         f'aria-hidden="true" focusable="false"><defs>{patroon(band, prefix)}</defs>'

@@ -327,7 +327,7 @@ def _lopende_som(locaties, dagen):
     return result
 
 
-def _gemeente_rijen(provincie, cyclus, peildatum, bron, met_locaties):
+def _gemeente_rijen(provincie, cyclus, peildatum, bron, met_locaties, invoer=None):
     """Return (a GemeenteRij per gemeente by code, latest uitvraag, all LocatieWaarden)."""
     gemeenten = list(
         gemeenten_in_cyclus(provincie, cyclus).select_related("regio").order_by("code")
@@ -337,6 +337,8 @@ def _gemeente_rijen(provincie, cyclus, peildatum, bron, met_locaties):
         locaties, beschikbaar = _actuele_locaties(gemeenten, met_locaties)
     else:
         locaties, beschikbaar = _geaccepteerde_locaties(gemeenten, cyclus)
+    if invoer is not None:
+        locaties = invoer(locaties)
     uitvraag, statussen = _indiening_statussen(provincie, cyclus, gemeenten)
     rijen = tuple(
         _row(
@@ -356,8 +358,9 @@ def _gemeente_rijen(provincie, cyclus, peildatum, bron, met_locaties):
 
 
 def verslag_rapport(
-    *, provincie, cyclus, peildatum=None, bron=BRON_ACTUEEL, vandaag=None, met_locaties=True
-) -> Rapport:
+    *, provincie, cyclus, peildatum=None, bron=BRON_ACTUEEL, vandaag=None, met_locaties=True,
+    invoer=None,
+) -> Rapport:  # fmt: skip
     """Assemble the province's report in a fixed number of queries.
 
     bron 'actueel' counts the registered locations now; 'akkoord' counts each
@@ -366,14 +369,17 @@ def verslag_rapport(
     (DatumBuitenBereik) whoever asks: its charts would run for centuries. vandaag
     (default today) ends the capacity history while the counting window is unknown.
     met_locaties=False leaves each row's locations out (the dashboard and the JSON
-    export show none); every figure is the same.
+    export show none); every figure is the same. invoer, if given, maps the locations
+    read ({gemeente_id: [(naam, LocatieWaarden, toelichting)]}) to those counted instead.
     """
     if bron not in BRONNEN:
         raise OngeldigeParameter(ONBEKENDE_BRON)
     peildatum = peildatum or timezone.localdate()
     check_peildatum(peildatum)
     venster = cyclus.telvenster
-    rijen, uitvraag, waarden = _gemeente_rijen(provincie, cyclus, peildatum, bron, met_locaties)
+    rijen, uitvraag, waarden = _gemeente_rijen(
+        provincie, cyclus, peildatum, bron, met_locaties, invoer
+    )
     som = totaal(rijen)
     return Rapport(
         provincie_code=provincie.code,

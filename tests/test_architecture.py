@@ -23,6 +23,7 @@ PACKAGES = [
     "portaal",
     "landelijk",
     "meldingen",
+    "scenarios",
     "rapportage",
     "uitruil",
     "opvang",

@@ -22,6 +22,8 @@ from ontheemden.models import Bezetting, GooLocatie, Streefgetal
 from opvang import services, services_import
 from opvang.models import Indiening, Locatie, UitvraagImport
 from rapportage.models import DocumentDownload, DocumentOpdracht, DocumentVersie
+from scenarios import services as scenario_services
+from scenarios.models import Scenario, ScenarioBesluit, ScenarioLocatie, ScenarioVervallen
 from tests.factories import (
     TEST_PASSWORD,
     GemeenteFactory,
@@ -215,6 +217,22 @@ URLS = {
         f"uitruil:{n}": (lambda o: [o.uitruil.pk], "gemeente", "review")
         for n in ("wijzigen", "akkoord", "vervallen")
     },
+    # Scenarios (scenarios/urls.py): the province's PRT and cvdK alone; every gemeente
+    # user, another province, the LRT and beheer are outsiders (404, tests/scenarios).
+    **{
+        f"scenarios:{n}": (lambda o: [o.gemeente.provincie.code], "gemeente", "provinciaal")
+        for n in ["lijst", "nieuw"]
+    },
+    **{
+        f"scenarios:{n}": (lambda o: [o.scenario.pk], "gemeente", "provinciaal")
+        for n in ["detail", "wijzigen", "xlsx", "bijlage", "bijlage_pdf"]
+    },
+    "scenarios:toevoegen": (lambda o: [o.scenario.pk, "vervallen"], "gemeente", "provinciaal"),
+    "scenarios:weghalen": (
+        lambda o: [o.scenario.pk, "vervallen", o.scenario_vervallen.pk],
+        "gemeente",
+        "provinciaal",
+    ),
 }
 OUTSIDE_APP = {"login", "logout", "otp_verifieren", "otp_instellen"}
 # Reached without logging in, from a set-password link (tested below).
@@ -309,6 +327,15 @@ METHODS = {
     "uitruil:wijzigen": FORM,
     "uitruil:akkoord": WRITE,
     "uitruil:vervallen": WRITE,
+    "scenarios:lijst": READ,
+    "scenarios:nieuw": FORM,
+    "scenarios:detail": READ,
+    "scenarios:wijzigen": FORM,
+    "scenarios:toevoegen": WRITE,
+    "scenarios:weghalen": WRITE,
+    "scenarios:xlsx": READ,
+    "scenarios:bijlage": READ,
+    "scenarios:bijlage_pdf": READ,
     "login": FORM,
     "logout": WRITE,
     "otp_verifieren": FORM,
@@ -470,8 +497,19 @@ def objecten(gemeente, gemeente_user, prt_user, cyclus):
         user=prt_user,
         data={"cyclus": cyclus, "gemeente_a": zeist, "gemeente_b": gemeente, "asiel_plekken": 9},
     )
+    scenario = scenario_services.scenario_aanmaken(
+        provincie=gemeente.provincie,
+        data={"naam": "Geheim scenario", "toelichting": "", "peildatum": date(2024, 10, 15),
+              "cyclus": cyclus},
+        user=prt_user,
+    )  # fmt: skip
+    scenario_vervallen = scenario_services.wijziging_toevoegen(
+        scenario=scenario, wijziging=ScenarioVervallen(locatie=locatie), user=prt_user
+    )
     return SimpleNamespace(
         uitruil=uitruil,
+        scenario=scenario,
+        scenario_vervallen=scenario_vervallen,
         melding=melding,
         gemeente=gemeente,
         maatregel=maatregel,
@@ -506,6 +544,10 @@ def footprint():
         MeldingVoorkeur.history.count(),
         HerinneringInstelling.history.count(),
         Uitruilafspraak.history.count(),
+        Scenario.history.count(),
+        ScenarioBesluit.history.count(),
+        ScenarioLocatie.history.count(),
+        ScenarioVervallen.history.count(),
     )
 
 
@@ -606,6 +648,8 @@ def test_the_national_readers_read_every_page_of_every_province(
 # Two province pages answer a POST as a GET (a workbook to download) and write nothing.
 LEES_POST = {"opvang:excel_sjabloon_provincie", "opvang:excel_locaties_export"}
 EIGEN = {"opvang:import_detail", "meldingen:gelezen"}
+# A scenario is the province's own: the LRT does not even see that it exists (404).
+PRIVE = {n for n in URLS if n.startswith("scenarios:")}
 
 
 @pytest.mark.parametrize(
@@ -615,7 +659,8 @@ def test_the_lrt_reads_everything_and_changes_nothing(client, objecten, lrt_user
     before = footprint(), objecten.uitvraag.is_open
     response = fetch(client, lrt_user, name, objecten, "post")
     assert response.status_code == (200 if name in LEES_POST else 403) or (
-        response.status_code == 404 and name in EIGEN  # the uploader's, the recipient's alone
+        # the uploader's, the recipient's, the province's alone
+        response.status_code == 404 and name in EIGEN | PRIVE
     )
     objecten.uitvraag.refresh_from_db()
     assert (footprint(), objecten.uitvraag.is_open) == before

@@ -45,6 +45,7 @@ from portaal.demo_basis import (
 from portaal.demo_huisvesting import demo_huisvesting
 from portaal.demo_noord_holland import NOORD_HOLLAND
 from portaal.demo_ontheemden import demo_ontheemden
+from portaal.demo_scenario import demo_scenario
 from portaal.demo_uitruil import demo_uitruil
 
 URL = "http://127.0.0.1:8000"
@@ -402,6 +403,7 @@ class Command(BaseCommand):
         self.verslag(gebruikers, nieuwe_opgaven, nieuwe_locaties)
         self.stdout.write(demo_huisvesting(PROVINCIECODE))
         self.stdout.write(demo_uitruil(PROVINCIECODE, CYCLUSNUMMER))
+        self.stdout.write(demo_scenario(PROVINCIECODE, CYCLUSNUMMER))
 
     def provincies(self, cyclus):
         """Return (DemoProvincie, its gemeenten by code) of each province the demo fills."""
