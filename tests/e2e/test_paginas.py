@@ -29,7 +29,16 @@ PAGINAS = {
         "/uitvragen/",
         "/uitvragen/nieuw/",
         "/provincies/PV26/excel/importeren/",
+        "/provincies/PV26/uitruil/",
+        "/provincies/PV26/uitruil/nieuw/",
+        "/uitruil/1/",  # the demo agreement (Amersfoort and Zeist)
+        "/scenarios/PV26/",
+        "/scenarios/scenario/1/",  # the demo scenario
+        "/scenarios/scenario/1/wijzigen/",
+        "/scenarios/scenario/1/bijlage/",
     ],
+    # A gemeente of the demo agreement: its figures after uitruil, read-only.
+    "gemeente-zeist": ["/gemeenten/GM0355/", "/uitruil/1/"],
     "cvdk": [
         "/rapportage/PV26/1/documenten/",
         "/rapportage/PV26/1/verslag/voorbeeld/",
