@@ -193,6 +193,19 @@ class OpgaveVersie:
     aangewezen: bool
     minimum_plekken: int | None
 
+    @classmethod
+    def van(cls, o):
+        return cls(
+            o.grondslag,
+            o.plekken,
+            o.amv_plekken,
+            o.datum,
+            o.bron,
+            o.is_demo,
+            o.aangewezen,
+            o.minimum_plekken,
+        )
+
     @property
     def soort(self):
         """Return the version's label: indicatief, verdeelbesluit, restopgave."""
@@ -222,3 +235,62 @@ def verdeelbesluiten(cyclus=None):
     if cyclus is not None:
         qs = qs.filter(cyclus=cyclus)
     return qs.select_related("cyclus", "geladen_door")
+
+
+def tekort(opgave, dekking):
+    """Return max(0, opgave − dekking), or None when either is unknown."""
+    return None if opgave is None or dekking is None else max(opgave - dekking, 0)
+
+
+@dataclass(frozen=True)
+class GemeenteRest:
+    """A gemeente's restopgave and the versions of its opgave (oldest first)."""
+
+    code: str
+    naam: str
+    opgave: int | None
+    opgave_amv: int | None
+    dekking: int | None  # None while the counting window is unknown
+    dekking_amv: int | None
+    aangewezen: bool
+    minimum: int | None
+    versies: tuple = ()
+
+    @property
+    def rest(self):
+        return tekort(self.opgave, self.dekking)
+
+    @property
+    def rest_amv(self):
+        return tekort(self.opgave_amv, self.dekking_amv)
+
+    @property
+    def minimum_nog(self):
+        """Return what the aangewezen gemeente must still realise of its minimum."""
+        return tekort(self.minimum, self.dekking) if self.aangewezen else None
+
+    @property
+    def vorige(self):
+        """Return the version before the applicable one, or None."""
+        return self.versies[-2] if len(self.versies) > 1 else None
+
+    @property
+    def geldend(self):
+        return self.versies[-1] if self.versies else None
+
+
+def gemeente_rest(cijfers, versies):
+    """Return a gemeente's GemeenteRest from its GemeenteCijfers and Opgave versions."""
+    opgave, t = cijfers.opgave, cijfers.telling
+    bekend = cijfers.cyclus.telvenster.is_bekend
+    return GemeenteRest(
+        code=cijfers.gemeente.code,
+        naam=cijfers.gemeente.naam,
+        opgave=cijfers.opgave_plekken,
+        opgave_amv=cijfers.opgave_amv,
+        dekking=t.minimale_dekking if bekend else None,
+        dekking_amv=t.minimale_dekking_amv if bekend else None,
+        aangewezen=bool(opgave and opgave.aangewezen),
+        minimum=opgave.minimum_plekken if opgave else None,
+        versies=tuple(OpgaveVersie.van(o) for o in versies if o.cyclus_id == cijfers.cyclus.pk),
+    )

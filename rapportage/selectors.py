@@ -33,6 +33,7 @@ from opvang.telregels import (
     is_in_gebruik_op,
 )
 from opvang.velden import TELREGEL_VELDEN, waarden_uit_snapshot
+from opvang.verdeelbesluit import opgave_versies
 
 BRON_ACTUEEL = "actueel"
 BRON_AKKOORD = "akkoord"
@@ -132,6 +133,8 @@ class Rapport(Dekking):
     capaciteit: tuple[Maandstand, ...] = ()
     # False: the rows hold no locations (verslag_rapport(met_locaties=False)).
     met_locaties: bool = field(default=True, compare=False)
+    # {gemeente_id: its opgave versions in the cycle, oldest first} (rapportage.restopgave).
+    opgave_versies: dict = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -391,4 +394,5 @@ def verslag_rapport(
             waarden, venster, peildatum, vandaag=vandaag or timezone.localdate()
         ),
         met_locaties=met_locaties,
+        opgave_versies=opgave_versies(cyclus, [r.cijfers.gemeente for r in rijen]),
     )
