@@ -13,6 +13,8 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
+from django.utils import timezone
+
 from gemeenten.models import Gemeente, User
 from kern.audit import attribute_to
 from opvang.constants import Grondslag
@@ -49,6 +51,7 @@ def _besluit(cyclus, beheer):
         sha256=hashlib.sha256(b"").hexdigest(),
         bestand=b"",
         status=Verdeelbesluit.Status.VERWERKT,
+        verwerkt_op=timezone.now(),
         geladen_door=beheer,
         voorbeeld={"rijen": [], "totaal": {"gemeenten": 0, "gelijk": 0, "aangewezen": 0}},
     )
