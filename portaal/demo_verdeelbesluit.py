@@ -25,7 +25,9 @@ from opvang.verdeelbesluit import verdeelbesluit_verwerken, verdeelbesluit_voorb
 
 KENMERK_BESLUIT = "DEMO-VB-2024-1"
 KENMERK_REST = "DEMO-RO-2025-1"
-AANGEWEZEN = ("GM0307", "GM0355")  # Amersfoort and Zeist (demo estimates)
+# De Bilt and Zeist: gemeenten whose opgave is a demo estimate already, so that the demo
+# never shadows a real figure (tests/portaal/test_referentie_en_demo.py).
+AANGEWEZEN = ("GM0310", "GM0355")
 
 
 def demo_verdeelbesluit(cyclus):

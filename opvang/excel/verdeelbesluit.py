@@ -85,7 +85,7 @@ class BesluitRijForm(OpgaveRijForm):
         minimum = data.get("minimum_plekken")
         if self.aangewezen and minimum is None and "minimum_plekken" not in self.errors:
             self.add_error("minimum_plekken", AANWIJZING_ZONDER_MINIMUM)
-        if not self.aangewezen and minimum is not None:
+        if self.aangewezen is False and minimum is not None:
             self.add_error("minimum_plekken", MINIMUM_ZONDER_AANWIJZING)
         return data
 
@@ -153,21 +153,35 @@ class _Controle:
 
     def check(self, rij):
         gemeente = self.gemeente(rij)
-        waarden, mislukt = {}, set()
-        for veld in ("plekken", "amv_plekken", "minimum_plekken"):
-            waarden[veld], gelukt = self.lees(rij, veld, cells.geheel_getal)
-            mislukt |= set() if gelukt else {veld}
-        keuze, gelukt = self.lees(rij, "aangewezen", lambda c: cells.keuze(c, KOLOMMEN[4].keuzes))
+        waarden, mislukt = self._cellen(rij)
+        # None: the cell could not be read, so the minimum is not checked against it.
+        aangewezen = None if "aangewezen" in mislukt else waarden.pop("aangewezen") == JA
+        waarden.pop("aangewezen", None)
         form = BesluitRijForm(
-            {k: "" if v is None else v for k, v in waarden.items()}, aangewezen=keuze == JA
+            {k: "" if v is None else v for k, v in waarden.items()}, aangewezen=aangewezen
         )
         valid = form.is_valid()
         for veld, meldingen in form.errors.items():
             for melding in meldingen if veld not in mislukt else []:
                 self.fout(rij, veld, waarden.get(veld), melding)
-        if gemeente is None or not valid or mislukt or not gelukt:
+        if gemeente is None or not valid or mislukt:
             return None
-        return self._rij(rij, gemeente, form.cleaned_data, keuze == JA)
+        return self._rij(rij, gemeente, form.cleaned_data, aangewezen)
+
+    def _cellen(self, rij):
+        """Return ({veld: value}, the fields whose cell could not be read)."""
+        waarden, mislukt = {}, set()
+        omzetten = {
+            "plekken": cells.geheel_getal,
+            "amv_plekken": cells.geheel_getal,
+            "minimum_plekken": cells.geheel_getal,
+            "aangewezen": lambda c: cells.keuze(c, KOLOMMEN[4].keuzes),
+        }
+        for veld, functie in omzetten.items():
+            waarden[veld], gelukt = self.lees(rij, veld, functie)
+            if not gelukt:
+                mislukt.add(veld)
+        return waarden, mislukt
 
     def _rij(self, rij, gemeente, d, aangewezen):
         huidig = self.huidig.get(gemeente.pk)

@@ -49,6 +49,7 @@ def test_every_tracked_model_is_known():
         "Taakstelling",
         "Uitvraag",
         "UitvraagImport",
+        "Verdeelbesluit",
     ]
 
 

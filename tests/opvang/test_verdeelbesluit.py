@@ -182,6 +182,8 @@ FOUTE_RIJEN = [
     (("GM0344", "Utrecht", -1, None, "nee", None), "Opgave", "0"),
     (("GM0344", "Utrecht", 100, 152, "nee", None), "Waarvan AMV", "groter dan de opgave"),
     (("GM0344", "Utrecht", 100, None, "misschien", None), "Aangewezen", "Onbekende waarde"),
+    # An unreadable Aangewezen is one error: the minimum is not also judged against it.
+    (("GM0344", "Utrecht", 100, None, "misschien", 50), "Aangewezen", "Onbekende waarde"),
     (("GM0344", "Utrecht", 100, None, "ja", None), "Minimum plekken", AANWIJZING_ZONDER_MINIMUM),
     (("GM0344", "Utrecht", 100, None, "nee", 50), "Minimum plekken", MINIMUM_ZONDER_AANWIJZING),
     (("GM0344", "Utrecht", "=1+1", None, "nee", None), "Opgave", "Formules zijn niet toegestaan"),

@@ -1,7 +1,7 @@
 """The restopgave of the report: per gemeente and for the province, and where it is shown.
 
 On the demo (the letter's figures, DOMAIN.md §5): opgave 8.207 (AMV 694), minimale
-dekking 4.098 (AMV 395). The demo restopgave designates Amersfoort (961, dekking 546)
+dekking 4.098 (AMV 395). The demo restopgave designates De Bilt (277, dekking 100)
 and Zeist (421, dekking 335) with their whole opgave as minimum (demo estimates).
 """
 
@@ -50,8 +50,8 @@ def test_each_gemeente_against_its_applicable_opgave(rapport):
 def test_the_aangewezen_gemeenten_and_what_they_must_still_realise(rapport):
     rest = restopgave(rapport)
     aangewezen = {g.naam: (g.minimum, g.dekking, g.minimum_nog) for g in rest.aangewezen}
-    assert aangewezen == {"Amersfoort": (961, 546, 415), "Zeist": (421, 335, 86)}
-    assert rest.minimum_nog == 501
+    assert aangewezen == {"De Bilt": (277, 100, 177), "Zeist": (421, 335, 86)}
+    assert rest.minimum_nog == 263
 
 
 def test_the_version_chain_of_utrecht_and_woudenberg(rapport):
@@ -63,7 +63,7 @@ def test_the_version_chain_of_utrecht_and_woudenberg(rapport):
     ]
     assert (woudenberg.vorige.plekken, woudenberg.geldend.plekken) == (94, 0)
     gewijzigd = {g.naam for g in restopgave(rapport).gewijzigd}
-    assert {"Utrecht", "Woudenberg", "Amersfoort", "Zeist"} == gewijzigd
+    assert {"Utrecht", "Woudenberg", "De Bilt", "Zeist"} == gewijzigd
 
 
 @pytest.mark.django_db
@@ -103,7 +103,7 @@ def test_the_dashboard_shows_the_restopgave_and_the_previous_versions(client, de
     assert "Tekorten per gemeente opgeteld 4.123" in tekst
     assert "1.946 (AMV 152) verdeelbesluit was 1.988 (AMV 169), indicatief" in tekst
     assert "Woudenberg 0 (AMV 0) verdeelbesluit was 94, indicatief" in tekst
-    assert "415 van minimum 961" in tekst
+    assert "177 van minimum 277" in tekst
 
 
 def test_the_verslag_states_the_restopgave_and_the_changed_opgaven(rapport):
@@ -113,7 +113,7 @@ def test_the_verslag_states_the_restopgave_and_the_changed_opgaven(rapport):
     assert "restopgave van <strong>4.109</strong> plekken, waarvan 299 AMV" in html
     assert "ontbreken <strong>4.123</strong> plekken" in html
     assert "was 1.988 (AMV 169), indicatief" in html
-    assert "415 (minimum 961)" in html
+    assert "177 (minimum 277)" in html
 
 
 def test_the_gemeente_page_says_which_version_applies(client, demo, demo_prt):
