@@ -212,21 +212,26 @@ class OpgaveVersie:
         return {Grondslag.INDICATIEF: "indicatief"}.get(self.grondslag, self.grondslag)
 
 
-def opgave_versies(cyclus, gemeenten):
-    """Return {gemeente_id: (OpgaveVersie, …) oldest first} of the cycle, in one query.
+def opgaven_en_versies(cyclus, gemeenten):
+    """Return ({gemeente_id: applicable Opgave}, {gemeente_id: (OpgaveVersie, …) oldest
+    first}) of the cycle, in one query.
 
-    The last version is the one that applies (OpgaveQuerySet.geldend: latest by datum, id).
+    The applicable version is the last by (datum, id), the one OpgaveQuerySet.geldend
+    picks; the report reads both at once, in the one query geldende_opgaven would take.
     """
-    per_gemeente = defaultdict(list)
+    geldend, versies = {}, defaultdict(list)
     qs = Opgave.objects.filter(cyclus=cyclus, gemeente__in=gemeenten).order_by(
         "gemeente_id", "datum", "id"
     )
-    velden = ("grondslag", "plekken", "amv_plekken", "datum", "bron", "is_demo")
-    for gemeente_id, *waarden in qs.values_list(
-        "gemeente_id", *velden, "aangewezen", "minimum_plekken"
-    ):
-        per_gemeente[gemeente_id].append(OpgaveVersie(*waarden))
-    return {k: tuple(v) for k, v in per_gemeente.items()}
+    for opgave in qs:
+        geldend[opgave.gemeente_id] = opgave
+        versies[opgave.gemeente_id].append(OpgaveVersie.van(opgave))
+    return geldend, {k: tuple(v) for k, v in versies.items()}
+
+
+def opgave_versies(cyclus, gemeenten):
+    """Return {gemeente_id: (OpgaveVersie, …) oldest first} of the cycle, in one query."""
+    return opgaven_en_versies(cyclus, gemeenten)[1]
 
 
 def verdeelbesluiten(cyclus=None):

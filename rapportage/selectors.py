@@ -19,7 +19,6 @@ from opvang.constants import IndieningStatus, VoortgangStatus
 from opvang.models import Indiening, Locatie, Uitvraag
 from opvang.selectors import (
     GemeenteCijfers,
-    geldende_opgaven,
     gemeenten_in_cyclus,
     tel_gemeente,
     voortgang_statussen,
@@ -33,7 +32,7 @@ from opvang.telregels import (
     is_in_gebruik_op,
 )
 from opvang.velden import TELREGEL_VELDEN, waarden_uit_snapshot
-from opvang.verdeelbesluit import opgave_versies
+from opvang.verdeelbesluit import opgaven_en_versies
 
 BRON_ACTUEEL = "actueel"
 BRON_AKKOORD = "akkoord"
@@ -331,11 +330,11 @@ def _lopende_som(locaties, dagen):
 
 
 def _gemeente_rijen(provincie, cyclus, peildatum, bron, met_locaties):
-    """Return (a GemeenteRij per gemeente by code, latest uitvraag, all LocatieWaarden)."""
+    """Return (GemeenteRij per gemeente by code, latest uitvraag, LocatieWaarden, versions)."""
     gemeenten = list(
         gemeenten_in_cyclus(provincie, cyclus).select_related("regio").order_by("code")
     )
-    opgaven = geldende_opgaven(cyclus, gemeenten)
+    opgaven, versies = opgaven_en_versies(cyclus, gemeenten)
     if bron == BRON_ACTUEEL:
         locaties, beschikbaar = _actuele_locaties(gemeenten, met_locaties)
     else:
@@ -355,7 +354,7 @@ def _gemeente_rijen(provincie, cyclus, peildatum, bron, met_locaties):
         for g in gemeenten
     )
     waarden = [w for lijst in locaties.values() for _, w, _ in lijst]
-    return rijen, uitvraag, waarden
+    return rijen, uitvraag, waarden, versies
 
 
 def verslag_rapport(
@@ -376,7 +375,9 @@ def verslag_rapport(
     peildatum = peildatum or timezone.localdate()
     check_peildatum(peildatum)
     venster = cyclus.telvenster
-    rijen, uitvraag, waarden = _gemeente_rijen(provincie, cyclus, peildatum, bron, met_locaties)
+    rijen, uitvraag, waarden, versies = _gemeente_rijen(
+        provincie, cyclus, peildatum, bron, met_locaties
+    )
     som = totaal(rijen)
     return Rapport(
         provincie_code=provincie.code,
@@ -394,5 +395,5 @@ def verslag_rapport(
             waarden, venster, peildatum, vandaag=vandaag or timezone.localdate()
         ),
         met_locaties=met_locaties,
-        opgave_versies=opgave_versies(cyclus, [r.cijfers.gemeente for r in rijen]),
+        opgave_versies=versies,
     )
