@@ -28,6 +28,11 @@ KENMERK_REST = "DEMO-RO-2025-1"
 # De Bilt and Zeist: gemeenten whose opgave is a demo estimate already, so that the demo
 # never shadows a real figure (tests/portaal/test_referentie_en_demo.py).
 AANGEWEZEN = ("GM0310", "GM0355")
+# What `manage.py demo` says about them, the same on every run (it is idempotent).
+DEMO_BESLUITEN = (
+    f"Verdeelbesluiten (demo): {KENMERK_BESLUIT} en restopgave {KENMERK_REST} in cyclus 1, "
+    "met De Bilt en Zeist als aangewezen gemeenten; zie /verdeelbesluiten/ (login beheer)."
+)
 
 
 def demo_verdeelbesluit(cyclus):

@@ -45,7 +45,7 @@ from portaal.demo_basis import (
 from portaal.demo_huisvesting import demo_huisvesting
 from portaal.demo_noord_holland import NOORD_HOLLAND
 from portaal.demo_ontheemden import demo_ontheemden
-from portaal.demo_verdeelbesluit import demo_verdeelbesluit
+from portaal.demo_verdeelbesluit import DEMO_BESLUITEN, demo_verdeelbesluit
 
 URL = "http://127.0.0.1:8000"
 DEMO_WACHTWOORD = "demo-wachtwoord-2025"  # noqa: S105 (printed on purpose: demo only)
@@ -399,9 +399,9 @@ class Command(BaseCommand):
             nieuwe_opgaven = sum(self.opgaven(cyclus, p, gemeenten) for p, gemeenten in provincies)
             nieuwe_locaties = sum(self.locatie(loc, alle) for loc in demo_locaties(provincies))
             demo_ontheemden(PROVINCIECODE)
-            besluiten = demo_verdeelbesluit(cyclus)
-        self.stdout.write(f"Demo-verdeelbesluiten: {besluiten} nieuw.")
+            demo_verdeelbesluit(cyclus)
         self.verslag(gebruikers, nieuwe_opgaven, nieuwe_locaties)
+        self.stdout.write(DEMO_BESLUITEN)
         self.stdout.write(demo_huisvesting(PROVINCIECODE))
 
     def provincies(self, cyclus):
