@@ -57,3 +57,8 @@ class VoortgangStatus(models.TextChoices):
     INGEDIEND = "ingediend", "ingediend"
     AKKOORD = "akkoord", "akkoord"
     TERUGGESTUURD = "teruggestuurd", "teruggestuurd"
+
+
+# An aangewezen gemeente has a minimum number of places; another gemeente has none.
+MINIMUM_ZONDER_AANWIJZING = "Een minimum aantal plekken geldt alleen voor een aangewezen gemeente."
+AANWIJZING_ZONDER_MINIMUM = "Vul het minimum aantal plekken van de aangewezen gemeente in."

@@ -100,8 +100,14 @@ def locatie_afsluiten(*, locatie, versie, status, beschikbaar_tot, reden, user):
     )
 
 
-def opgave_vastleggen(*, gemeente, cyclus, grondslag, plekken, amv_plekken, bron, datum, user):
-    """Record a new version of a gemeente's target; earlier versions stay."""
+def opgave_vastleggen(
+    *, gemeente, cyclus, grondslag, plekken, amv_plekken, bron, datum, user, reden=None, **besluit
+):
+    """Record a new version of a gemeente's target; earlier versions stay.
+
+    besluit: what a verdeelbesluit adds (verdeelbesluit, aangewezen, minimum_plekken,
+    is_demo; opvang.verdeelbesluit); reden is the history's change reason.
+    """
     opgave = Opgave(
         gemeente=gemeente,
         cyclus=cyclus,
@@ -111,9 +117,10 @@ def opgave_vastleggen(*, gemeente, cyclus, grondslag, plekken, amv_plekken, bron
         bron=bron,
         datum=datum,
         aangemaakt_door=user,
+        **besluit,
     )
     opgave.full_clean()
-    attribute_to(opgave, user)
+    attribute_to(opgave, user, reden)
     opgave.save()
     return opgave
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_excel
+from . import views, views_excel, views_verdeelbesluit
 
 app_name = "opvang"
 
@@ -52,4 +52,29 @@ urlpatterns += [
     ),
     path("imports/<int:pk>/", views_excel.import_detail, name="import_detail"),
     path("imports/fouten.xlsx", views_excel.import_fouten, name="import_fouten"),
+]
+
+# The verdeelbesluit (opvang/views_verdeelbesluit.py): national beheer loads the
+# minister's decision as new opgave versions: list, template, upload, preview/confirm.
+urlpatterns += [
+    path(
+        "verdeelbesluiten/",
+        views_verdeelbesluit.verdeelbesluit_list,
+        name="verdeelbesluit_list",
+    ),
+    path(
+        "verdeelbesluiten/sjabloon/",
+        views_verdeelbesluit.verdeelbesluit_sjabloon,
+        name="verdeelbesluit_sjabloon",
+    ),
+    path(
+        "verdeelbesluiten/laden/",
+        views_verdeelbesluit.verdeelbesluit_laden,
+        name="verdeelbesluit_laden",
+    ),
+    path(
+        "verdeelbesluiten/<int:pk>/",
+        views_verdeelbesluit.verdeelbesluit_detail,
+        name="verdeelbesluit_detail",
+    ),
 ]

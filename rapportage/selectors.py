@@ -19,7 +19,6 @@ from opvang.constants import IndieningStatus, VoortgangStatus
 from opvang.models import Indiening, Locatie, Uitvraag
 from opvang.selectors import (
     GemeenteCijfers,
-    geldende_opgaven,
     gemeenten_in_cyclus,
     tel_gemeente,
     voortgang_statussen,
@@ -33,6 +32,7 @@ from opvang.telregels import (
     is_in_gebruik_op,
 )
 from opvang.velden import TELREGEL_VELDEN, waarden_uit_snapshot
+from opvang.verdeelbesluit import opgaven_en_versies
 
 BRON_ACTUEEL = "actueel"
 BRON_AKKOORD = "akkoord"
@@ -132,6 +132,8 @@ class Rapport(Dekking):
     capaciteit: tuple[Maandstand, ...] = ()
     # False: the rows hold no locations (verslag_rapport(met_locaties=False)).
     met_locaties: bool = field(default=True, compare=False)
+    # {gemeente_id: its opgave versions in the cycle, oldest first} (rapportage.restopgave).
+    opgave_versies: dict = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -328,11 +330,11 @@ def _lopende_som(locaties, dagen):
 
 
 def _gemeente_rijen(provincie, cyclus, peildatum, bron, met_locaties, invoer=None):
-    """Return (a GemeenteRij per gemeente by code, latest uitvraag, all LocatieWaarden)."""
+    """Return (GemeenteRij per gemeente by code, latest uitvraag, LocatieWaarden, versions)."""
     gemeenten = list(
         gemeenten_in_cyclus(provincie, cyclus).select_related("regio").order_by("code")
     )
-    opgaven = geldende_opgaven(cyclus, gemeenten)
+    opgaven, versies = opgaven_en_versies(cyclus, gemeenten)
     if bron == BRON_ACTUEEL:
         locaties, beschikbaar = _actuele_locaties(gemeenten, met_locaties)
     else:
@@ -354,7 +356,7 @@ def _gemeente_rijen(provincie, cyclus, peildatum, bron, met_locaties, invoer=Non
         for g in gemeenten
     )
     waarden = [w for lijst in locaties.values() for _, w, _ in lijst]
-    return rijen, uitvraag, waarden
+    return rijen, uitvraag, waarden, versies
 
 
 def verslag_rapport(
@@ -377,7 +379,7 @@ def verslag_rapport(
     peildatum = peildatum or timezone.localdate()
     check_peildatum(peildatum)
     venster = cyclus.telvenster
-    rijen, uitvraag, waarden = _gemeente_rijen(
+    rijen, uitvraag, waarden, versies = _gemeente_rijen(
         provincie, cyclus, peildatum, bron, met_locaties, invoer
     )
     som = totaal(rijen)
@@ -397,4 +399,5 @@ def verslag_rapport(
             waarden, venster, peildatum, vandaag=vandaag or timezone.localdate()
         ),
         met_locaties=met_locaties,
+        opgave_versies=versies,
     )

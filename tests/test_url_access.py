@@ -20,7 +20,8 @@ from meldingen.models import HerinneringInstelling, Melding, MeldingVoorkeur
 from meldingen.services import melding_maken
 from ontheemden.models import Bezetting, GooLocatie, Streefgetal
 from opvang import services, services_import
-from opvang.models import Indiening, Locatie, UitvraagImport
+from opvang.models import Indiening, Locatie, Opgave, UitvraagImport, Verdeelbesluit
+from opvang.verdeelbesluit import verdeelbesluit_voorbereiden
 from rapportage.models import DocumentDownload, DocumentOpdracht, DocumentVersie
 from scenarios import services as scenario_services
 from scenarios.models import Scenario, ScenarioBesluit, ScenarioLocatie, ScenarioVervallen
@@ -33,6 +34,7 @@ from tests.factories import (
 )
 from tests.ontheemden.factories import GooLocatieFactory
 from tests.opvang.test_excel_import import rij, werkboek
+from tests.opvang.test_verdeelbesluit import besluit_bestand
 from uitruil import services as uitruil_services
 from uitruil.models import Uitruilafspraak
 
@@ -233,6 +235,13 @@ URLS = {
         "gemeente",
         "provinciaal",
     ),
+    # The verdeelbesluit (opvang/views_verdeelbesluit.py): national beheer's pages only;
+    # everyone else gets 403 (tests/opvang/test_verdeelbesluit_views.py), a preview is
+    # its uploader's alone (404 for other beheer).
+    "opvang:verdeelbesluit_list": (lambda o: [], "eigen", "beheer"),
+    "opvang:verdeelbesluit_sjabloon": (lambda o: [], "eigen", "beheer"),
+    "opvang:verdeelbesluit_laden": (lambda o: [], "eigen", "beheer"),
+    "opvang:verdeelbesluit_detail": (lambda o: [o.verdeelbesluit.pk], "eigen", "beheer"),
 }
 OUTSIDE_APP = {"login", "logout", "otp_verifieren", "otp_instellen"}
 # Reached without logging in, from a set-password link (tested below).
@@ -336,6 +345,10 @@ METHODS = {
     "scenarios:xlsx": READ,
     "scenarios:bijlage": READ,
     "scenarios:bijlage_pdf": READ,
+    "opvang:verdeelbesluit_list": READ,
+    "opvang:verdeelbesluit_sjabloon": READ,
+    "opvang:verdeelbesluit_laden": FORM,
+    "opvang:verdeelbesluit_detail": FORM,
     "login": FORM,
     "logout": WRITE,
     "otp_verifieren": FORM,
@@ -350,7 +363,12 @@ METHODS = {
 }
 # Who may use each page, for the method walk: a 405 must come from the method, not
 # from a missing right. Pages without a persona are tried without logging in.
-PERSONA = {"gemeente": "gemeente_user", "review": "prt_user", "provinciaal": "prt_user"}
+PERSONA = {
+    "gemeente": "gemeente_user",
+    "review": "prt_user",
+    "provinciaal": "prt_user",
+    "beheer": "beheer_user",
+}
 ANONYMOUS = {"login", *PUBLIC}
 
 
@@ -427,7 +445,7 @@ def test_the_public_pages_change_nothing_without_a_valid_link_or_form(
 
 
 @pytest.fixture
-def objecten(gemeente, gemeente_user, prt_user, cyclus):
+def objecten(gemeente, gemeente_user, prt_user, beheer_user, cyclus):
     uitvraag = services.uitvraag_openen(
         provincie=gemeente.provincie,
         cyclus=cyclus,
@@ -506,10 +524,20 @@ def objecten(gemeente, gemeente_user, prt_user, cyclus):
     scenario_vervallen = scenario_services.wijziging_toevoegen(
         scenario=scenario, wijziging=ScenarioVervallen(locatie=locatie), user=prt_user
     )
+    verdeelbesluit = verdeelbesluit_voorbereiden(
+        bestand=besluit_bestand(("GM0344", "Utrecht", 1946, 152, "nee", None)),
+        bestandsnaam="besluit.xlsx",
+        user=beheer_user,
+        cyclus=cyclus,
+        grondslag="verdeelbesluit",
+        kenmerk="2024-1",
+        datum=date(2024, 12, 31),
+    )
     return SimpleNamespace(
         uitruil=uitruil,
         scenario=scenario,
         scenario_vervallen=scenario_vervallen,
+        verdeelbesluit=verdeelbesluit,
         melding=melding,
         gemeente=gemeente,
         maatregel=maatregel,
@@ -548,6 +576,9 @@ def footprint():
         ScenarioBesluit.history.count(),
         ScenarioLocatie.history.count(),
         ScenarioVervallen.history.count(),
+        Opgave.history.count(),
+        list(Verdeelbesluit.objects.values_list("status", flat=True)),
+        Verdeelbesluit.history.count(),
     )
 
 

@@ -4,11 +4,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from kern.constraints import check_in_geheugen
-from kern.forms import CleanTextField
+from kern.forms import CleanTextField, PlausibleDateField
 
 from ..constants import Grondslag
-from ..forms import NAAM_BESTAAT, LocatieForm
+from ..forms import NAAM_BESTAAT, DateInput, LocatieForm
 from ..models import Cyclus
+from ..models.verdeelbesluit import BESLUIT_GRONDSLAGEN
 from ..velden import fouten_per_veld
 
 
@@ -81,3 +82,29 @@ class ImportLocatieForm(LocatieForm):
             check_in_geheugen(self.instance, exclude)
         except ValidationError as exc:
             raise ValidationError(fouten_per_veld(exc, self.instance)) from None
+
+
+class VerdeelbesluitForm(ImportForm):
+    """Beheer loads a verdeelbesluit or restopgave: the workbook and the decision's data."""
+
+    cyclus = forms.ModelChoiceField(label="Cyclus", queryset=Cyclus.objects.all(), empty_label=None)
+    grondslag = forms.ChoiceField(
+        label="Soort besluit",
+        choices=BESLUIT_GRONDSLAGEN,
+        initial=Grondslag.VERDEELBESLUIT,
+        help_text="Het verdeelbesluit van de minister, of een latere restopgave.",
+    )
+    kenmerk = CleanTextField(
+        label="Kenmerk", max_length=100, help_text="Het kenmerk van het besluit."
+    )
+    datum = PlausibleDateField(
+        label="Datum van het besluit",
+        widget=DateInput(),
+        help_text="De nieuwe versies van de opgaven krijgen deze datum.",
+    )
+    titel = CleanTextField(
+        label="Titel of omschrijving",
+        max_length=300,
+        required=False,
+        help_text="Bijvoorbeeld de titel van de brief van de minister (optioneel).",
+    )

@@ -29,6 +29,7 @@ from .format import (
 from .safety import GEEN_XLSX
 
 GEEN_LOCATIEBLAD = "Het werkboek heeft geen tabblad ‘Locaties’."
+GEEN_BLAD = "Het werkboek heeft geen tabblad ‘{naam}’."
 LEEG_BLAD = "Het tabblad is leeg: rij 1 hoort de kolomkoppen te bevatten."
 KOLOM_ONTBREEKT = "De kolom ‘{kop}’ ontbreekt in rij 1."
 KOLOM_DUBBEL = "De kolom ‘{kop}’ staat meer dan eens in rij 1."
@@ -67,10 +68,31 @@ class Werkboek:
 
 def read_workbook(bestand):
     """Return the rows of both sheets, or raise BestandGeweigerd with every problem found."""
+    return _open(bestand, _read_sheets)
+
+
+def read_sheet(bestand, naam, kolommen):
+    """Return the rows of the one sheet naam (another workbook format, e.g. a verdeelbesluit),
+    read as the uitvraag's sheets are; raise BestandGeweigerd with every problem found."""
+    return _open(bestand, lambda boek: _read_one(boek, naam, kolommen))
+
+
+def _read_one(boek, naam, kolommen):
+    fouten = []
+    blad = _find_sheet(boek, naam, fouten)
+    if blad is None and not fouten:
+        refuse(GEEN_BLAD.format(naam=naam), "no sheet", blad=naam)
+    rijen = _read_sheet(blad, naam, kolommen, fouten) if blad is not None else []
+    if fouten:
+        raise BestandGeweigerd(fouten, "structure")
+    return rijen
+
+
+def _open(bestand, lees):
     try:
         boek = openpyxl.load_workbook(io.BytesIO(bestand), read_only=True, data_only=False)
         try:
-            return _read_sheets(boek)
+            return lees(boek)
         finally:
             boek.close()
     except BestandGeweigerd:

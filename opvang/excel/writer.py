@@ -167,6 +167,11 @@ def _write_rows(blad, kolommen, rijen):
 
 def _write_explanation(blad, met_opgave):
     regels = UITLEG + ([("", False), (OPGAVE_UITLEG, False)] if met_opgave else [])
+    _write_explanation_lines(blad, regels)
+
+
+def _write_explanation_lines(blad, regels):
+    """Write an Uitleg sheet: (text, bold) per line, the first one as its title."""
     blad.column_dimensions["A"].width = 110
     for r, (tekst, vet) in enumerate(regels, start=1):
         cel = blad.cell(row=r, column=1)

@@ -4,6 +4,7 @@ from .cyclus import AUDIT_BASES, Cyclus, Opgave
 from .locatie import Locatie
 from .provincie import ProvincieOpgave
 from .uitvraag import Indiening, Uitvraag, UitvraagImport
+from .verdeelbesluit import Verdeelbesluit
 
 __all__ = [
     "AUDIT_BASES",
@@ -14,4 +15,5 @@ __all__ = [
     "ProvincieOpgave",
     "Uitvraag",
     "UitvraagImport",
+    "Verdeelbesluit",
 ]

@@ -14,7 +14,7 @@ from kern.fields import (
     PositiveWholeNumberField,
 )
 
-from ..constants import Grondslag
+from ..constants import AANWIJZING_ZONDER_MINIMUM, MINIMUM_ZONDER_AANWIJZING, Grondslag
 from ..query import OpgaveQuerySet
 from ..telregels import Telvenster
 
@@ -145,6 +145,23 @@ class Opgave(AuditedModel):
         default=False,
         help_text="Geen officieel cijfer: een schatting voor de demonstratie.",
     )
+    verdeelbesluit = models.ForeignKey(
+        "opvang.Verdeelbesluit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="opgave_versies",
+        help_text="Het geladen besluit waar deze versie uit komt (leeg: los vastgelegd).",
+    )
+    aangewezen = models.BooleanField(
+        default=False, help_text="Aangewezen gemeente: moet een minimum aantal plekken realiseren."
+    )
+    minimum_plekken = PositiveWholeNumberField(
+        "minimum aantal plekken",
+        null=True,
+        blank=True,
+        help_text="Alleen bij een aangewezen gemeente.",
+    )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -164,6 +181,16 @@ class Opgave(AuditedModel):
                 name="opgave_amv_binnen_plekken",
                 condition=Q(amv_plekken__isnull=True) | Q(amv_plekken__lte=F("plekken")),
                 violation_error_message="Het aantal AMV-plekken is groter dan de opgave.",
+            ),
+            models.CheckConstraint(
+                name="opgave_minimum_alleen_aangewezen",
+                condition=Q(aangewezen=True) | Q(minimum_plekken__isnull=True),
+                violation_error_message=MINIMUM_ZONDER_AANWIJZING,
+            ),
+            models.CheckConstraint(
+                name="opgave_aangewezen_met_minimum",
+                condition=Q(aangewezen=False) | Q(minimum_plekken__isnull=False),
+                violation_error_message=AANWIJZING_ZONDER_MINIMUM,
             ),
         ]
 

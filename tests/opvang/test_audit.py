@@ -54,6 +54,7 @@ def test_every_tracked_model_is_known():
         "Uitruilafspraak",
         "Uitvraag",
         "UitvraagImport",
+        "Verdeelbesluit",
     ]
 
 

@@ -16,7 +16,7 @@ from django.urls import reverse
 from gemeenten.constants import Rol
 from gemeenten.models import Gemeente, Provincie, Regio, User
 from opvang.constants import Soort, Status
-from opvang.models import Cyclus, Locatie, Opgave, ProvincieOpgave
+from opvang.models import Cyclus, Locatie, Opgave, ProvincieOpgave, Verdeelbesluit
 from opvang.telregels import percentage, tel
 from portaal.demo_noord_holland import OPPERVLAKTE_HA
 from portaal.management.commands.demo import (
@@ -69,7 +69,7 @@ def telling(cyclus, peildatum=PEILDATUM):
 def aantallen():
     return {
         model.__name__: model.objects.count()
-        for model in (User, Provincie, Regio, Gemeente, Cyclus, Opgave, Locatie)
+        for model in (User, Provincie, Regio, Gemeente, Cyclus, Opgave, Locatie, Verdeelbesluit)
     } | {
         "Opgave.history": Opgave.history.count(),
         "Locatie.history": Locatie.history.count(),
@@ -204,8 +204,12 @@ def test_demo_targets_add_up_to_the_provincial_target(demo, cyclus1):
 
 
 def test_demo_targets_are_marked_and_never_shadow_a_real_figure(demo, cyclus1):
-    for opgave in Opgave.objects.filter(is_demo=True):
-        assert opgave.bron == DEMO_OPGAVE_BRON
+    for opgave in Opgave.objects.filter(is_demo=True).select_related("verdeelbesluit"):
+        # A demo estimate, or a version of the demo restopgave (portaal/demo_verdeelbesluit).
+        besluit = opgave.verdeelbesluit
+        assert opgave.bron == DEMO_OPGAVE_BRON or (
+            besluit is not None and besluit.is_demo and opgave.bron.endswith("(demo)")
+        )
     assert not Opgave.objects.filter(bron=DEMO_OPGAVE_BRON, is_demo=False).exists()
 
     echte_gemeenten = set(

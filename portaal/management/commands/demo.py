@@ -47,6 +47,7 @@ from portaal.demo_noord_holland import NOORD_HOLLAND
 from portaal.demo_ontheemden import demo_ontheemden
 from portaal.demo_scenario import demo_scenario
 from portaal.demo_uitruil import demo_uitruil
+from portaal.demo_verdeelbesluit import DEMO_BESLUITEN, demo_verdeelbesluit
 
 URL = "http://127.0.0.1:8000"
 DEMO_WACHTWOORD = "demo-wachtwoord-2025"  # noqa: S105 (printed on purpose: demo only)
@@ -400,7 +401,9 @@ class Command(BaseCommand):
             nieuwe_opgaven = sum(self.opgaven(cyclus, p, gemeenten) for p, gemeenten in provincies)
             nieuwe_locaties = sum(self.locatie(loc, alle) for loc in demo_locaties(provincies))
             demo_ontheemden(PROVINCIECODE)
+            demo_verdeelbesluit(cyclus)
         self.verslag(gebruikers, nieuwe_opgaven, nieuwe_locaties)
+        self.stdout.write(DEMO_BESLUITEN)
         self.stdout.write(demo_huisvesting(PROVINCIECODE))
         self.stdout.write(demo_uitruil(PROVINCIECODE, CYCLUSNUMMER))
         self.stdout.write(demo_scenario(PROVINCIECODE, CYCLUSNUMMER))
