@@ -103,6 +103,11 @@ def test_the_stored_json_is_the_whole_report_the_pdf_showed(client, demo_cvdk, d
 
     opgeslagen = DocumentVersie.objects.get().rapport
     rapport = verslag_rapport(provincie=demo, cyclus=cyclus1, peildatum=PEILDATUM)
+    # Beside the report, the uitruil agreements the verslag listed (the demo's one).
+    uitruil = opgeslagen.pop("uitruil")
+    assert [(a["gemeente_a"], a["gemeente_b"]) for a in uitruil["akkoord"]] == [
+        ("GM0307", "GM0355")
+    ]
     assert opgeslagen == rapport_als_json(rapport, volledig=True)
     assert {k: opgeslagen[k] for k in BRIEF_CIJFERS} == BRIEF_CIJFERS
     assert opgeslagen["capaciteit_per_maand"][0]["datum"] == "2003-01-01"  # azc Leersum
