@@ -50,25 +50,25 @@ def bronnen():
     return tuple(_BRONNEN.values())
 
 
-def _aggregaat(queryset, pk):
-    """Return one row (max pk, count) of the queryset, for a UNION ALL."""
+def _aggregaat(queryset, pk, nummer):
+    """Return one row (bron's number, max pk, count) of the queryset, for a UNION ALL."""
     return (
         queryset.order_by()
-        .annotate(_een=Value(1, output_field=IntegerField()))
-        .values("_een")
+        .annotate(_bron=Value(nummer, output_field=IntegerField()))
+        .values("_bron")
         .annotate(m=Max(pk), n=Count(pk))
-        .values_list("m", "n")
+        .values_list("_bron", "m", "n")
     )
 
 
-def _delen(bron, provincie_id):
+def _delen(bron, nummer, provincie_id):
     history = bron.model.history.model.objects.all()
     live = bron.model._base_manager.all()
     if bron.provincie_path:
         history = history.filter(**{bron.provincie_path: provincie_id})
         live = live.filter(**{bron.provincie_path: provincie_id})
-        return [_aggregaat(history, "history_id"), _aggregaat(live, "pk")]
-    return [_aggregaat(history, "history_id")]
+        return [_aggregaat(history, "history_id", nummer), _aggregaat(live, "pk", nummer)]
+    return [_aggregaat(history, "history_id", nummer)]
 
 
 # The union's SQL is compiled once per process (compiling a dozen querysets costs more
@@ -78,20 +78,45 @@ _PLAATSHOUDER = -7_310_013
 
 @functools.cache
 def _sql():
-    delen = [deel for bron in bronnen() for deel in _delen(bron, _PLAATSHOUDER)]
+    delen = [
+        deel
+        for nummer, bron in enumerate(bronnen())
+        for deel in _delen(bron, nummer, _PLAATSHOUDER)
+    ]
     if not delen:
         return None, ()
     union = delen[0].union(*delen[1:], all=True) if len(delen) > 1 else delen[0]
     return union.query.sql_with_params()
 
 
-def dataversie(provincie_id) -> str:
-    """Return the province's data version, in one query over the registered tables."""
+def _rijen(provincie_id):
     sql, params = _sql()
     if sql is None:
-        return "0"
+        return []
     params = [provincie_id if p == _PLAATSHOUDER else p for p in params]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        rijen = cursor.fetchall()
-    return hashlib.blake2s(repr(rijen).encode(), digest_size=8).hexdigest()
+        return sorted(cursor.fetchall(), key=repr)
+
+
+def _versie(rijen, zonder):
+    apps = [bron.model._meta.app_label for bron in bronnen()]
+    deel = [rij for rij in rijen if apps[rij[0]] not in zonder]
+    return hashlib.blake2s(repr(deel).encode(), digest_size=8).hexdigest()
+
+
+def dataversie(provincie_id) -> str:
+    """Return the province's data version, in one query over the registered tables."""
+    return _versie(_rijen(provincie_id), ())
+
+
+def dataversies(provincie_id, *zonders) -> tuple[str, ...]:
+    """Return the province's data version and versions of parts of it, in one query.
+
+    Each zonder is a tuple of app labels whose models are left out, for a figure that
+    reads none of them (the plan parts of ontheemden and huisvesting read no opvang
+    model): that version stays the same while only those apps' rows change. Leaving
+    apps out, not naming the ones in, keeps a newly registered model counted everywhere.
+    """
+    rijen = _rijen(provincie_id)
+    return (_versie(rijen, ()), *(_versie(rijen, zonder) for zonder in zonders))

@@ -15,7 +15,7 @@ import hashlib
 from django.core.cache import caches
 from django.utils import timezone
 
-from kern.dataversie import dataversie
+from kern.dataversie import dataversie, dataversies
 
 ALIAS = "rapporten"
 # Raise when what is cached changes shape, so no process reads an older one.
@@ -26,8 +26,11 @@ def _cache():
     return caches[ALIAS]
 
 
-def sleutel(vraag) -> str:
-    """Return the key of a RapportVraag's report at the province's current data version."""
+def sleutel(vraag, versie=None) -> str:
+    """Return the key of a RapportVraag's report at the province's current data version.
+
+    versie: the province's data version when it was read already (versies()).
+    """
     provincie = vraag.provincie
     naam = hashlib.blake2s(provincie.naam.encode(), digest_size=4).hexdigest()
     return ":".join(
@@ -39,7 +42,38 @@ def sleutel(vraag) -> str:
             vraag.peildatum.isoformat(),
             vraag.bron,
             timezone.localdate().isoformat(),
-            dataversie(provincie.pk),
+            versie or dataversie(provincie.pk),
+        )
+    )
+
+
+# The plan parts (rapportage.documenten.PLAN_DELEN: ontheemden, huisvesting) read no
+# opvang model: a location, opgave or submission leaves their figures as they were.
+DELEN_ZONDER = ("opvang",)
+
+
+def versies(provincie) -> tuple[str, str]:
+    """Return the province's data version and its plan parts' version, in one query."""
+    return dataversies(provincie.pk, DELEN_ZONDER)
+
+
+def delen_sleutel(vraag, versie) -> str:
+    """Return the key of the plan parts' figures of a RapportVraag's province and peildatum.
+
+    versie: their own data version (every registered model but opvang's, versies()):
+    a write of a location keeps it, a write of a GOO location or a taakstelling
+    changes it.
+    """
+    provincie = vraag.provincie
+    naam = hashlib.blake2s(provincie.naam.encode(), digest_size=4).hexdigest()
+    return ":".join(
+        (
+            f"delen{FORMAAT}",
+            provincie.code,
+            naam,
+            vraag.peildatum.isoformat(),
+            timezone.localdate().isoformat(),
+            versie,
         )
     )
 

@@ -37,9 +37,18 @@ class RapportVraag:
     bron: str
 
     @cached_property
+    def _versies(self):
+        return cache.versies(self.provincie)
+
+    @cached_property
     def sleutel(self) -> str:
         """The cache key of this report at the data version of now (rapportage.cache)."""
-        return cache.sleutel(self)
+        return cache.sleutel(self, self._versies[0])
+
+    @cached_property
+    def delen_sleutel(self) -> str:
+        """The cache key of the plan parts' figures (ontheemden, huisvesting) of now."""
+        return cache.delen_sleutel(self, self._versies[1])
 
     def rapport(self, *, met_locaties=True) -> Rapport:
         """Return the report, computed once per data version (rapportage.cache).
