@@ -15,7 +15,7 @@ import hashlib
 from django.core.cache import caches
 from django.utils import timezone
 
-from kern.dataversie import dataversie, dataversies
+from kern.dataversie import Dataversies, dataversie
 
 ALIAS = "rapporten"
 # Raise when what is cached changes shape, so no process reads an older one.
@@ -52,15 +52,16 @@ def sleutel(vraag, versie=None) -> str:
 DELEN_ZONDER = ("opvang",)
 
 
-def versies(provincie) -> tuple[str, str]:
-    """Return the province's data version and its plan parts' version, in one query."""
-    return dataversies(provincie.pk, DELEN_ZONDER)
+def versies(provincie) -> Dataversies:
+    """Return the province's data versions (its own, its parts', its gemeenten'): one query."""
+    return Dataversies(provincie.pk)
 
 
 def delen_sleutel(vraag, versie) -> str:
     """Return the key of the plan parts' figures of a RapportVraag's province and peildatum.
 
-    versie: their own data version (every registered model but opvang's, versies()):
+    versie: their own data version (every registered model but opvang's, versies()
+    with DELEN_ZONDER):
     a write of a location keeps it, a write of a GOO location or a taakstelling
     changes it.
     """
@@ -93,3 +94,14 @@ def bewaard(basis, onderdeel, maak):
         waarde = maak()
         cache.set(key, waarde)
     return waarde
+
+
+def lees_veel(sleutels) -> dict:
+    """Return {key: value} of the keys that are cached (one read of the cache)."""
+    return _cache().get_many(list(sleutels))
+
+
+def bewaar_veel(waarden: dict):
+    """Keep every {key: value} (one write of the cache)."""
+    if waarden:
+        _cache().set_many(waarden)
