@@ -19,7 +19,7 @@ from kern.dataversie import Dataversies, dataversie
 
 ALIAS = "rapporten"
 # Raise when what is cached changes shape, so no process reads an older one.
-FORMAAT = 3
+FORMAAT = 4
 
 
 def _cache():

@@ -51,40 +51,69 @@ def capaciteit_per_maand(rijen, venster, peildatum, *, vandaag) -> tuple[Maandst
 
 
 def capaciteit_uit_waarden(waarden, venster, peildatum, *, vandaag):
-    locaties = [w for w in waarden if w.vanaf is not None and is_in_gebruik_op(w, w.vanaf)]
-    if not locaties:
-        return ()
-    eind = max(venster.tot if venster.is_bekend else vandaag, peildatum)
-    begin = max(min(w.vanaf for w in locaties), _maanden_terug(eind, MAX_MAANDEN - 1))
-    dagen = maanden(begin, eind)
-    return tuple(
-        Maandstand(d, p) for d, p in zip(dagen, _lopende_som(locaties, dagen), strict=True)
-    )
+    """Return the capacity history of the locations' values (capaciteit_per_maand)."""
+    return capaciteit_uit_delen([maand_delta(waarden)], venster, peildatum, vandaag=vandaag)
 
 
 def _maand_index(d: date) -> int:
     return d.year * 12 + d.month - 1
 
 
-def _lopende_som(locaties, dagen):
-    """Return the places in use on each first of a month in dagen, as a running sum.
+@dataclass(frozen=True)
+class MaandDelta:
+    """Some locations' part of the capacity history, small enough to keep per gemeente.
 
-    The same rule as is_in_gebruik_op for locations in use from their vanaf: a location
-    counts on the firsts from its vanaf up to its tot. Each adds its places where it
-    starts and takes them off after its last month, so the cost is one pass over the
-    locations plus one over the months (not their product).
+    eerste: the earliest vanaf of a location in use (None: none in use); delta: per
+    month (its index, year * 12 + month - 1) the places that start counting on its
+    first day minus those that stop. A location counts on the firsts from its vanaf up
+    to its tot (the rule of is_in_gebruik_op for a location in use from its vanaf), so
+    it adds its places in its first counted month and takes them off after its last.
     """
-    eerste = _maand_index(dagen[0])
-    delta = [0] * (len(dagen) + 1)
-    for w in locaties:
-        start = _maand_index(w.vanaf) + (w.vanaf.day != 1) - eerste
-        stop = len(dagen) if w.tot is None else _maand_index(w.tot) + 1 - eerste
-        start, stop = max(start, 0), min(stop, len(dagen))
-        if start < stop:
-            delta[start] += w.plekken
-            delta[stop] -= w.plekken
+
+    eerste: date | None
+    delta: dict[int, int]
+
+
+def maand_delta(waarden) -> MaandDelta:
+    """Return the MaandDelta of the locations' values, in one pass."""
+    delta, eerste = {}, None
+    for w in waarden:
+        if w.vanaf is None or not is_in_gebruik_op(w, w.vanaf):
+            continue
+        eerste = w.vanaf if eerste is None else min(eerste, w.vanaf)
+        start = _maand_index(w.vanaf) + (w.vanaf.day != 1)
+        delta[start] = delta.get(start, 0) + w.plekken
+        if w.tot is not None:
+            stop = _maand_index(w.tot) + 1
+            delta[stop] = delta.get(stop, 0) - w.plekken
+    return MaandDelta(eerste, delta)
+
+
+def capaciteit_uit_delen(delen, venster, peildatum, *, vandaag) -> tuple[Maandstand, ...]:
+    """Return the capacity history of the sum of some MaandDelta (one per gemeente).
+
+    It runs to the end of the counting window, or to the peildatum when that is later,
+    or to this month while the window is unknown; it starts at the first location in
+    use, but at most MAX_MAANDEN months before its end. A change before the first
+    month counts in the first month (a location that started and stopped before it
+    adds nothing), one after the last month not at all: one pass over the changes and
+    one over the months, never their product.
+    """
+    delen = [d for d in delen if d.eerste is not None]
+    if not delen:
+        return ()
+    eind = max(venster.tot if venster.is_bekend else vandaag, peildatum)
+    begin = max(min(d.eerste for d in delen), _maanden_terug(eind, MAX_MAANDEN - 1))
+    dagen = maanden(begin, eind)
+    eerste, aantal = _maand_index(dagen[0]), len(dagen)
+    per_maand = [0] * aantal
+    for deel in delen:
+        for index, verschil in deel.delta.items():
+            plaats = index - eerste
+            if plaats < aantal:
+                per_maand[max(plaats, 0)] += verschil
     stand, result = 0, []
-    for verschil in delta[:-1]:
+    for dag, verschil in zip(dagen, per_maand, strict=True):
         stand += verschil
-        result.append(stand)
-    return result
+        result.append(Maandstand(dag, stand))
+    return tuple(result)

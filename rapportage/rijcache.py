@@ -1,22 +1,21 @@
 """The report's gemeente rows kept per gemeente version: a write recounts one gemeente.
 
 A report is counted once per data version of its province (rapportage.cache). When
-the version changed, most gemeenten did not: each row (and the locations in use that
-its capacity history adds up) is kept under the version of its own gemeente's rows
-(kern.dataversie.Dataversies.gemeente_versies: the models registered with a
-gemeente_path, read in the same one query) and of the province-wide ones (a cycle, an
-uitvraag, whose change recounts every row). A write of a location, an opgave or a
-submission in one gemeente therefore recounts that gemeente only; the totals and the
-capacity history are summed from the rows as verslag_rapport always does. A location
-moved to another gemeente changes both (a history row in the one, a live row fewer in
-the other). Keys name what was asked and today's date, as the report's do.
+the version changed, most gemeenten did not: each row, with its part of the capacity
+history (a rapportage.capaciteit.MaandDelta: a few numbers per month), is kept under
+the version of its own gemeente's rows (kern.dataversie.Dataversies.gemeente_versies:
+the models registered with a gemeente_path, read in one more query, only when a report
+is counted) and of the province-wide ones (a cycle, an uitvraag, whose change recounts
+every row). A write of a location, an opgave or a submission in one gemeente therefore
+recounts that gemeente only; the totals and the capacity history are summed from the
+rows as verslag_rapport always does. A location moved to another gemeente changes
+both (a history row in the one, a live row fewer in the other). Keys name what was
+asked and today's date, as the report's do.
 """
 
 from __future__ import annotations
 
 from django.utils import timezone
-
-from opvang.telregels import is_in_gebruik_op
 
 from . import cache
 from .selectors import gemeente_rijen, gemeenten_van
@@ -24,11 +23,6 @@ from .selectors import gemeente_rijen, gemeenten_van
 # A row reads opvang's and gemeenten's models only: the plan parts' apps are left out,
 # so a GOO location or a taakstelling keeps every row (a new app's models count).
 RIJEN_ZONDER = ("huisvesting", "ontheemden")
-
-
-def _in_gebruik(waarden):
-    """Return the locations the capacity history counts (rapportage.capaciteit)."""
-    return tuple(w for w in waarden if w.vanaf is not None and is_in_gebruik_op(w, w.vanaf))
 
 
 def teller(versies):
@@ -56,12 +50,11 @@ def teller(versies):
         bewaard = cache.lees_veel(sleutels.values())
         ontbrekend = [g for g in gemeenten if sleutels[g.pk] not in bewaard]
         # With nothing missing this still reads the latest uitvraag (its deadline).
-        rijen, uitvraag, waarden = gemeente_rijen(
+        rijen, uitvraag, delen = gemeente_rijen(
             provincie, cyclus, peildatum, bron, met_locaties, gemeenten=ontbrekend
         )
         nieuw = {
-            sleutels[g.pk]: (rij, _in_gebruik(waarden[g.pk]))
-            for g, rij in zip(ontbrekend, rijen, strict=True)
+            sleutels[g.pk]: (rij, delen[g.pk]) for g, rij in zip(ontbrekend, rijen, strict=True)
         }
         cache.bewaar_veel(nieuw)
         bewaard.update(nieuw)
@@ -69,7 +62,7 @@ def teller(versies):
         return (
             tuple(rij for rij, _ in alle),
             uitvraag,
-            {g.pk: list(w) for g, (_, w) in zip(gemeenten, alle, strict=True)},
+            {g.pk: delta for g, (_, delta) in zip(gemeenten, alle, strict=True)},
         )
 
     return tel

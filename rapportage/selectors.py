@@ -38,7 +38,8 @@ from .capaciteit import (  # noqa: F401
     MAX_MAANDEN,
     Maandstand,
     capaciteit_per_maand,
-    capaciteit_uit_waarden,
+    capaciteit_uit_delen,
+    maand_delta,
     maanden,
 )
 
@@ -262,7 +263,7 @@ def gemeenten_van(provincie, cyclus):
 
 
 def gemeente_rijen(provincie, cyclus, peildatum, bron, met_locaties, gemeenten=None):
-    """Return (a GemeenteRij per gemeente, latest uitvraag, {gemeente id: LocatieWaarden}).
+    """Return (a GemeenteRij per gemeente, latest uitvraag, {gemeente id: its MaandDelta}).
 
     gemeenten: those to count (default gemeenten_van); the queries are the same.
     """
@@ -287,8 +288,8 @@ def gemeente_rijen(provincie, cyclus, peildatum, bron, met_locaties, gemeenten=N
         )
         for g in gemeenten
     )
-    waarden = {g.pk: [w for _, w, _ in locaties.get(g.pk, [])] for g in gemeenten}
-    return rijen, uitvraag, waarden
+    delen = {g.pk: maand_delta(w for _, w, _ in locaties.get(g.pk, [])) for g in gemeenten}
+    return rijen, uitvraag, delen
 
 
 def verslag_rapport(
@@ -317,8 +318,7 @@ def verslag_rapport(
     peildatum = peildatum or timezone.localdate()
     check_peildatum(peildatum)
     venster = cyclus.telvenster
-    rijen, uitvraag, per_gemeente = tel_rijen(provincie, cyclus, peildatum, bron, met_locaties)
-    waarden = [w for lijst in per_gemeente.values() for w in lijst]
+    rijen, uitvraag, delen = tel_rijen(provincie, cyclus, peildatum, bron, met_locaties)
     som = totaal(rijen)
     return Rapport(
         provincie_code=provincie.code,
@@ -332,8 +332,8 @@ def verslag_rapport(
         opgave_amv=som.opgave_amv,
         telling=som.telling,
         uitvraag_deadline=uitvraag.deadline if uitvraag else None,
-        capaciteit=capaciteit_uit_waarden(
-            waarden, venster, peildatum, vandaag=vandaag or timezone.localdate()
+        capaciteit=capaciteit_uit_delen(
+            delen.values(), venster, peildatum, vandaag=vandaag or timezone.localdate()
         ),
         met_locaties=met_locaties,
     )
