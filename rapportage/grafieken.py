@@ -8,6 +8,7 @@ in the SVG's own units (the viewBox); CSS scales the chart to its container.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from datetime import date
@@ -264,8 +265,9 @@ class CapaciteitGrafiek:
         return self.boven + 12
 
 
+@functools.lru_cache(maxsize=4096)
 def maand_label(d: date) -> str:
-    """Return a month the Dutch way: 'jan 2024'."""
+    """Return a month the Dutch way: 'jan 2024' (always the site's language: kept)."""
     return short_month(d)
 
 
