@@ -2,8 +2,10 @@
 
 `make bench` runs it on SQLite and on PostgreSQL (docs/snelheid.md). Floors: the login
 page (the cheapest Django request), openpyxl write-only with the same rows (XLSX), a
-bare read-only openpyxl read of the same file (import). Cold: the first request after
-a change (the report cache emptied); warm: the next ones. The load run starts gunicorn
+bare read-only openpyxl read of the same file (import). Cold ("koud na wijziging", the
+goal): the first request after a change, one location's plekken changed through
+opvang.services before each; "lege cache" (information): the whole report cache emptied
+before each, stricter than the issue; warm: the next ones. The load run starts gunicorn
 with 2 sync workers on 127.0.0.1 and sends the dashboard at a fixed rate for a bounded
 time; latency counts from the moment a request was due, so a queue shows.
 
@@ -89,6 +91,41 @@ def leeg_cache():
     caches["rapporten"].clear()
 
 
+class Wijziger:
+    """Make one real write before each cold request: a location's plekken, alternating.
+
+    Through opvang.services.locatie_wijzigen, as a user would; the plekken go up and
+    down by one, so every call changes the data version and the figures end unchanged.
+    """
+
+    def __init__(self, provincie):
+        from gemeenten.models import User
+        from opvang.models import Locatie
+
+        self.user = User.objects.get(username=f"bench-prt-{provincie.code}")
+        self.pk = (
+            Locatie.objects.filter(gemeente__provincie=provincie, plekken__gt=1)
+            .order_by("gemeente__code", "pk")
+            .values_list("pk", flat=True)
+            .first()
+        )
+        self.stap = 1
+
+    def __call__(self):
+        from opvang import services
+        from opvang.models import Locatie
+
+        locatie = Locatie.objects.get(pk=self.pk)
+        services.locatie_wijzigen(
+            locatie=locatie,
+            versie=locatie.versie,
+            data={"plekken": locatie.plekken + self.stap},
+            user=self.user,
+            reden="Bench: koud na wijziging",
+        )
+        self.stap = -self.stap
+
+
 def prt_client(provincie):
     from django.test import Client
 
@@ -150,10 +187,24 @@ def meet_paginas(uitslag, provincie, vloer, n):
         reverse("rapportage:verslag_json", args=[provincie.code, 1]) + f"?peildatum={PEILDATUM}",
     )
     naam = provincie.naam
+    wijzig = Wijziger(provincie)
     for label, get, koud, warm in (("dashboard", dash, 10, 2), ("verslag.json", json, 5, 1.5)):
+        get()
+        q = queries_van(lambda get=get, wijzig=wijzig: (wijzig(), get())) - queries_van(wijzig)
+        uitslag.voeg_toe(
+            f"{naam} {label} koud na wijziging",
+            ms(get, n, wijzig),
+            None,
+            koud,
+            extra=f"{q} queries",
+        )
         q = queries_van(lambda get=get: (leeg_cache(), get()))
         uitslag.voeg_toe(
-            f"{naam} {label} koud", ms(get, n, leeg_cache), None, koud, extra=f"{q} queries"
+            f"{naam} {label} lege cache (informatie)",
+            ms(get, n, leeg_cache),
+            None,
+            None,
+            extra=f"{q} queries",
         )
         get()
         qw = queries_van(get)
@@ -271,12 +322,22 @@ def meet_groei(uitslag, vloer, cyclus):
             get = opvrager(
                 prt_client(provincie), reverse("rapportage:dashboard", args=["PV98"]) + "?cyclus=1"
             )
-            q = queries_van(lambda get=get: (leeg_cache(), get()))
+            wijzig = Wijziger(provincie)
+            get()
+            q = queries_van(lambda get=get, wijzig=wijzig: (wijzig(), get())) - queries_van(wijzig)
             uitslag.voeg_toe(
-                f"groei {aantal:>5} locaties, dashboard koud",
-                ms(get, 3, leeg_cache),
+                f"groei {aantal:>5} locaties, dashboard koud na wijziging",
+                ms(get, 3, wijzig),
                 None,
                 doel,
+                extra=f"{q} queries",
+            )
+            q = queries_van(lambda get=get: (leeg_cache(), get()))
+            uitslag.voeg_toe(
+                f"groei {aantal:>5} locaties, dashboard lege cache (informatie)",
+                ms(get, 3, leeg_cache),
+                None,
+                None,
                 extra=f"{q} queries",
             )
         leeg_cache()

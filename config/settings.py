@@ -233,14 +233,16 @@ def rapport_cache(waarde):
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "opvangregister-rapporten",
             "TIMEOUT": 3600,
-            "OPTIONS": {"MAX_ENTRIES": 200},
+            # A report row per gemeente is kept too (rapportage.rijcache): 342 gemeenten
+            # per source and with or without locations, beside the reports and pages.
+            "OPTIONS": {"MAX_ENTRIES": 4000},
         }
     if waarde == "db":
         return {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "opvangregister_rapportcache",
             "TIMEOUT": 3600,
-            "OPTIONS": {"MAX_ENTRIES": 2000},
+            "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     if waarde.startswith(("redis://", "rediss://")):
         return {

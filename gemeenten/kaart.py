@@ -145,9 +145,28 @@ def stalen(band: Band, prefix: str = "kaart-staal") -> SafeString:
     )
 
 
+# An area's path at a scale is the same on every map of its boundary file: drawn once
+# per process and area (the figures only colour and label it). Keyed on the rings
+# object itself (kept in the value, so its id is never reused) and the scale.
+_PADEN: dict[tuple[int, Schaal], tuple[object, str]] = {}
+MAX_PADEN = 20_000
+
+
+def _pad(gebied, schaal) -> str:
+    sleutel = (id(gebied.ringen), schaal)
+    bewaard = _PADEN.get(sleutel)
+    if bewaard is not None and bewaard[0] is gebied.ringen:
+        return bewaard[1]
+    if len(_PADEN) >= MAX_PADEN:
+        _PADEN.clear()
+    d = svg_pad(gebied.ringen, schaal)
+    _PADEN[sleutel] = (gebied.ringen, d)
+    return d
+
+
 def _gemeente(gebied, waarde, bandindex, schaal, prefix, interactief):
     band = bandindex[waarde.band]
-    d = svg_pad(gebied.ringen, schaal)
+    d = _pad(gebied, schaal)
     naam = escape(waarde.naam_en_label)
     pad = (
         f'<path class="kaart__gemeente kaart__gemeente--{band.sleutel}" d="{d}" '
@@ -233,7 +252,7 @@ def kaart_svg(
         "</defs>",
         f'<g class="kaart__buren" aria-hidden="true" fill="{BUUR_KLEUR}" stroke="#ffffff" '
         'stroke-width="1.2">',
-        *(f'<path d="{svg_pad(g.ringen, beeld.schaal)}"/>' for g, _ in beeld.buren),
+        *(f'<path d="{_pad(g, beeld.schaal)}"/>' for g, _ in beeld.buren),
         '</g><g class="kaart__gemeenten" stroke="#4d4d4d" stroke-width="0.8" '
         'stroke-linejoin="round">',
         *(
@@ -242,7 +261,7 @@ def kaart_svg(
         ),
         '</g><g class="kaart__provincies" aria-hidden="true" fill="none" stroke="#1a1a1a" '
         'stroke-width="2.4" stroke-linejoin="round" pointer-events="none">',
-        *(f'<path d="{svg_pad(p.ringen, beeld.schaal)}"/>' for p in beeld.provincies),
+        *(f'<path d="{_pad(p, beeld.schaal)}"/>' for p in beeld.provincies),
         "</g></svg>",
     ]
     # Every name, label, link and title is escaped where it is placed (_gemeente,

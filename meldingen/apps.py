@@ -6,10 +6,14 @@ class MeldingenConfig(AppConfig):
     verbose_name = "Meldingen"
 
     def ready(self):
+        from accounts.backends import register_user_annotatie
         from opvang import signals as opvang
         from rapportage import signals as rapportage
 
         from . import receivers
+        from .context_processors import ONGELEZEN, ongelezen_aantal
+
+        register_user_annotatie(ONGELEZEN, ongelezen_aantal)
 
         verbindingen = [
             (opvang.uitvraag_geopend, receivers.bij_uitvraag_geopend),

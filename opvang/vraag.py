@@ -50,8 +50,8 @@ class CyclusKeuzeForm(forms.Form):
     """Cycle and peildatum; bound to request.GET or to the flags of a command.
 
     cyclus fixes the cycle (it came from the URL); else a missing one is the cycle
-    standaard_cyclus() picks for the user. One query for the cycles, one for the
-    user's open uitvraag when the cycle is not given.
+    standaard_cyclus() picks for the user. One query for the cycles (none when the
+    cycle is fixed), one for the user's open uitvraag when the cycle is not given.
     """
 
     cyclus = forms.TypedChoiceField(
@@ -61,12 +61,14 @@ class CyclusKeuzeForm(forms.Form):
 
     def __init__(self, data, *, user=None, cyclus=None):
         self.user, self.vaste_cyclus = user, cyclus
-        self.cycli = {c.nummer: c for c in Cyclus.objects.all()}
         data = data.copy()
         if cyclus is not None:
+            # The URL fixed it: nothing to choose, so no query for the others.
+            self.cycli = {cyclus.nummer: cyclus}
             data["cyclus"] = cyclus.nummer
-            self.cycli.setdefault(cyclus.nummer, cyclus)
-        elif not data.get("cyclus"):
+        else:
+            self.cycli = {c.nummer: c for c in Cyclus.objects.all()}
+        if cyclus is None and not data.get("cyclus"):
             standaard = standaard_cyclus(self.cycli.values(), user)
             if standaard is not None:
                 data["cyclus"] = standaard.nummer

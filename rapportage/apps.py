@@ -26,12 +26,14 @@ class RapportageConfig(AppConfig):
 
         # The tracked models the report counts (rapportage.cache keys on their version),
         # the plan parts' too: the JSON export carries their figures (delen_als_json).
-        register_dataversie_bron(Gemeente, "provincie")
+        # A gemeente row of the report reads only its own gemeente's rows of these (and
+        # the province-wide ones): it is kept per gemeente version (rapportage.rijcache).
+        register_dataversie_bron(Gemeente, "provincie", gemeente_path="id")
         register_dataversie_bron(Cyclus)
-        register_dataversie_bron(Opgave, "gemeente__provincie")
-        register_dataversie_bron(Locatie, "gemeente__provincie")
+        register_dataversie_bron(Opgave, "gemeente__provincie", gemeente_path="gemeente")
+        register_dataversie_bron(Locatie, "gemeente__provincie", gemeente_path="gemeente")
         register_dataversie_bron(Uitvraag, "provincie")
-        register_dataversie_bron(Indiening, "gemeente__provincie")
+        register_dataversie_bron(Indiening, "gemeente__provincie", gemeente_path="gemeente")
         register_dataversie_bron(GooLocatie, "gemeente__provincie")
         register_dataversie_bron(Bezetting, "locatie__gemeente__provincie")
         register_dataversie_bron(ParticuliereOpvang, "gemeente__provincie")

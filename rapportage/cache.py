@@ -15,19 +15,22 @@ import hashlib
 from django.core.cache import caches
 from django.utils import timezone
 
-from kern.dataversie import dataversie
+from kern.dataversie import Dataversies, dataversie
 
 ALIAS = "rapporten"
 # Raise when what is cached changes shape, so no process reads an older one.
-FORMAAT = 4
+FORMAAT = 5
 
 
 def _cache():
     return caches[ALIAS]
 
 
-def sleutel(vraag) -> str:
-    """Return the key of a RapportVraag's report at the province's current data version."""
+def sleutel(vraag, versie=None) -> str:
+    """Return the key of a RapportVraag's report at the province's current data version.
+
+    versie: the province's data version when it was read already (versies()).
+    """
     provincie = vraag.provincie
     naam = hashlib.blake2s(provincie.naam.encode(), digest_size=4).hexdigest()
     return ":".join(
@@ -39,7 +42,39 @@ def sleutel(vraag) -> str:
             vraag.peildatum.isoformat(),
             vraag.bron,
             timezone.localdate().isoformat(),
-            dataversie(provincie.pk),
+            versie or dataversie(provincie.pk),
+        )
+    )
+
+
+# The plan parts (rapportage.documenten.PLAN_DELEN: ontheemden, huisvesting) read no
+# opvang model: a location, opgave or submission leaves their figures as they were.
+DELEN_ZONDER = ("opvang",)
+
+
+def versies(provincie) -> Dataversies:
+    """Return the province's data versions (its own, its parts', its gemeenten'): one query."""
+    return Dataversies(provincie.pk)
+
+
+def delen_sleutel(vraag, versie) -> str:
+    """Return the key of the plan parts' figures of a RapportVraag's province and peildatum.
+
+    versie: their own data version (every registered model but opvang's, versies()
+    with DELEN_ZONDER):
+    a write of a location keeps it, a write of a GOO location or a taakstelling
+    changes it.
+    """
+    provincie = vraag.provincie
+    naam = hashlib.blake2s(provincie.naam.encode(), digest_size=4).hexdigest()
+    return ":".join(
+        (
+            f"delen{FORMAAT}",
+            provincie.code,
+            naam,
+            vraag.peildatum.isoformat(),
+            timezone.localdate().isoformat(),
+            versie,
         )
     )
 
@@ -59,3 +94,14 @@ def bewaard(basis, onderdeel, maak):
         waarde = maak()
         cache.set(key, waarde)
     return waarde
+
+
+def lees_veel(sleutels) -> dict:
+    """Return {key: value} of the keys that are cached (one read of the cache)."""
+    return _cache().get_many(list(sleutels))
+
+
+def bewaar_veel(waarden: dict):
+    """Keep every {key: value} (one write of the cache)."""
+    if waarden:
+        _cache().set_many(waarden)

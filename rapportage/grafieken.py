@@ -8,10 +8,15 @@ in the SVG's own units (the viewBox); CSS scales the chart to its container.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+
+from django.utils.formats import localize
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from kern.formatting import short_month
 
@@ -67,6 +72,56 @@ class DekkingGrafiek:
     @property
     def as_label_y(self):
         return self.as_y + 16
+
+    # The loops over every gemeente are written here, not in the template: the same
+    # markup, placed once per bar instead of a template lookup per attribute. Names
+    # are escaped where they are placed; everything else is a number or a constant.
+    @property
+    def balken_svg(self):
+        return mark_safe("".join(_balk_svg(self, b) for b in self.balken))  # noqa: S308
+
+    @property
+    def tabel_rijen(self):
+        return mark_safe("".join(_balk_rij(b) for b in self.balken))  # noqa: S308
+
+
+def _procent_tekst(balk):
+    return f"{localize(balk.percentage, use_l10n=True)}%"
+
+
+def _balk_svg(grafiek, b):
+    naam = (
+        f'<text class="grafiek__naam" x="{grafiek.naam_x}" y="{b.y}" dy="12" '
+        f'text-anchor="end" fill="#001a40">{escape(b.naam)}</text>'
+    )
+    if b.percentage is None:
+        return naam + (
+            f'<text class="grafiek__waarde grafiek__waarde--leeg" x="{b.label_x}" y="{b.y}" '
+            f'dy="12" fill="#3d5374">{b.zonder_percentage}</text>'
+        )
+    gehaald = " grafiek__balk--gehaald" if b.gehaald else ""
+    vulling = "url(#dekking-gehaald)" if b.gehaald else "#154273"
+    rand = ' stroke="#275d0a" stroke-width="1"' if b.gehaald else ""
+    tekst = _procent_tekst(b) + (" gehaald" if b.gehaald else "") + (" »" if b.afgekapt else "")
+    return naam + (
+        f'<rect class="grafiek__balk{gehaald}" x="{grafiek.x0}" y="{b.y}" '
+        f'width="{b.breedte}" height="16" fill="{vulling}"{rand}/>'
+        f'<text class="grafiek__waarde" x="{b.label_x}" y="{b.y}" dy="12" '
+        f'fill="#001a40">{tekst}</text>'
+    )
+
+
+def _balk_rij(b):
+    if b.percentage is None:
+        waarde, gehaald = b.zonder_percentage, "—"
+    else:
+        waarde, gehaald = _procent_tekst(b), "ja" if b.gehaald else "nee"
+    return (
+        '<tr class="utrecht-table__row">'
+        f'<th class="utrecht-table__header-cell" scope="row">{escape(b.naam)}</th>'
+        f'<td class="utrecht-table__cell num">{waarde}</td>'
+        f'<td class="utrecht-table__cell">{gehaald}</td></tr>'
+    )
 
 
 def _schaal_max(percentages):
@@ -189,6 +244,19 @@ class CapaciteitGrafiek:
         return self.peildatum_x < self.x_eind - 150
 
     @property
+    def tabel_rijen(self):
+        """The table's row of every month, written here (see DekkingGrafiek.balken_svg)."""
+        return mark_safe(  # noqa: S308 (a month's label and a number)
+            "".join(
+                '<tr class="utrecht-table__row">'
+                f'<th class="utrecht-table__header-cell" scope="row">{escape(p.label)}</th>'
+                f'<td class="utrecht-table__cell num">{localize(p.plekken, use_l10n=True)}</td>'
+                "</tr>"
+                for p in self.punten
+            )
+        )
+
+    @property
     def peildatum_label_x(self):
         return self.peildatum_x + (4 if self.peildatum_label_rechts else -4)
 
@@ -197,8 +265,9 @@ class CapaciteitGrafiek:
         return self.boven + 12
 
 
+@functools.lru_cache(maxsize=4096)
 def maand_label(d: date) -> str:
-    """Return a month the Dutch way: 'jan 2024'."""
+    """Return a month the Dutch way: 'jan 2024' (always the site's language: kept)."""
     return short_month(d)
 
 

@@ -7,6 +7,7 @@ dashboard, PDF, Excel, JSON and CLI only format what it holds (STYLE.md 2).
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -29,19 +30,25 @@ from opvang.telregels import (
     Telling,
     Telvenster,
     categorie,
-    is_in_gebruik_op,
 )
 from opvang.velden import TELREGEL_VELDEN, waarden_uit_snapshot
 from opvang.verdeelbesluit import opgaven_en_versies
+
+# The capacity history is rapportage.capaciteit's; its names stay importable from here.
+from .capaciteit import (  # noqa: F401
+    MAX_MAANDEN,
+    Maandstand,
+    capaciteit_per_maand,
+    capaciteit_uit_delen,
+    maand_delta,
+    maanden,
+)
 
 BRON_ACTUEEL = "actueel"
 BRON_AKKOORD = "akkoord"
 BRONNEN = (BRON_ACTUEEL, BRON_AKKOORD)
 
 ONBEKENDE_BRON = "Onbekende bron: kies 'actueel' of 'akkoord'."
-# The capacity history shows at most the last 30 years, whatever the dates: a chart, its
-# table and the PDF stay small (a location from the year 1 once made 24.000 points).
-MAX_MAANDEN = 360
 
 
 class OngeldigeParameter(ValueError):
@@ -103,14 +110,6 @@ class GemeenteRij(Dekking):
         if self.indiening_status is None:
             return ""
         return VoortgangStatus(self.indiening_status).label
-
-
-@dataclass(frozen=True)
-class Maandstand:
-    """The places in use on the first day of a month (the capacity history)."""
-
-    datum: date
-    plekken: int
 
 
 @dataclass(frozen=True)
@@ -261,79 +260,20 @@ def _row(gemeente, cyclus, opgave, locaties, peildatum, *, bron_beschikbaar, sta
     )
 
 
-def maanden(van: date, tot: date) -> list[date]:
-    """Return the first day of every month from van's month up to and including tot's."""
-    n = (tot.year - van.year) * 12 + tot.month - van.month
-    return [
-        date(van.year + (van.month - 1 + i) // 12, (van.month - 1 + i) % 12 + 1, 1)
-        for i in range(n + 1)
-    ]
+def gemeenten_van(provincie, cyclus):
+    """Return the gemeenten of the province's report in the cycle, by code."""
+    return list(gemeenten_in_cyclus(provincie, cyclus).select_related("regio").order_by("code"))
 
 
-def _maanden_terug(d: date, n: int) -> date:
-    """Return the first day of the month n months before d's month."""
-    index = d.year * 12 + d.month - 1 - n
-    return date(index // 12, index % 12 + 1, 1)
+def gemeente_rijen(provincie, cyclus, peildatum, bron, met_locaties, gemeenten=None, invoer=None):
+    """Return (a GemeenteRij per gemeente, latest uitvraag, {gemeente id: its MaandDelta},
+    {gemeente id: its opgave versions}).
 
-
-def capaciteit_per_maand(rijen, venster, peildatum, *, vandaag) -> tuple[Maandstand, ...]:
-    """Return the places in use on the first of every month, from the first location in use.
-
-    Counted with the rule of huidige capaciteit (opvang.telregels.is_in_gebruik_op)
-    over the rows' locations; it runs to the end of the counting window, or to the
-    peildatum when that is later, or to this month while the window is unknown. It
-    starts at the first location in use, but at most MAX_MAANDEN months before its end.
+    gemeenten: those to count (default gemeenten_van); the queries are the same.
+    invoer: see verslag_rapport.
     """
-    return _capaciteit(
-        [loc.waarden for rij in rijen for loc in rij.locaties], venster, peildatum, vandaag=vandaag
-    )
-
-
-def _capaciteit(waarden, venster, peildatum, *, vandaag):
-    locaties = [w for w in waarden if w.vanaf is not None and is_in_gebruik_op(w, w.vanaf)]
-    if not locaties:
-        return ()
-    eind = max(venster.tot if venster.is_bekend else vandaag, peildatum)
-    begin = max(min(w.vanaf for w in locaties), _maanden_terug(eind, MAX_MAANDEN - 1))
-    dagen = maanden(begin, eind)
-    return tuple(
-        Maandstand(d, p) for d, p in zip(dagen, _lopende_som(locaties, dagen), strict=True)
-    )
-
-
-def _maand_index(d: date) -> int:
-    return d.year * 12 + d.month - 1
-
-
-def _lopende_som(locaties, dagen):
-    """Return the places in use on each first of a month in dagen, as a running sum.
-
-    The same rule as is_in_gebruik_op for locations in use from their vanaf: a location
-    counts on the firsts from its vanaf up to its tot. Each adds its places where it
-    starts and takes them off after its last month, so the cost is one pass over the
-    locations plus one over the months (not their product).
-    """
-    eerste = _maand_index(dagen[0])
-    delta = [0] * (len(dagen) + 1)
-    for w in locaties:
-        start = _maand_index(w.vanaf) + (w.vanaf.day != 1) - eerste
-        stop = len(dagen) if w.tot is None else _maand_index(w.tot) + 1 - eerste
-        start, stop = max(start, 0), min(stop, len(dagen))
-        if start < stop:
-            delta[start] += w.plekken
-            delta[stop] -= w.plekken
-    stand, result = 0, []
-    for verschil in delta[:-1]:
-        stand += verschil
-        result.append(stand)
-    return result
-
-
-def _gemeente_rijen(provincie, cyclus, peildatum, bron, met_locaties, invoer=None):
-    """Return (GemeenteRij per gemeente by code, latest uitvraag, LocatieWaarden, versions)."""
-    gemeenten = list(
-        gemeenten_in_cyclus(provincie, cyclus).select_related("regio").order_by("code")
-    )
+    if gemeenten is None:
+        gemeenten = gemeenten_van(provincie, cyclus)
     opgaven, versies = opgaven_en_versies(cyclus, gemeenten)
     if bron == BRON_ACTUEEL:
         locaties, beschikbaar = _actuele_locaties(gemeenten, met_locaties)
@@ -355,14 +295,21 @@ def _gemeente_rijen(provincie, cyclus, peildatum, bron, met_locaties, invoer=Non
         )
         for g in gemeenten
     )
-    waarden = [w for lijst in locaties.values() for _, w, _ in lijst]
-    return rijen, uitvraag, waarden, versies
+    delen = {g.pk: maand_delta(w for _, w, _ in locaties.get(g.pk, [])) for g in gemeenten}
+    return rijen, uitvraag, delen, versies
 
 
 def verslag_rapport(
-    *, provincie, cyclus, peildatum=None, bron=BRON_ACTUEEL, vandaag=None, met_locaties=True,
+    *,
+    provincie,
+    cyclus,
+    peildatum=None,
+    bron=BRON_ACTUEEL,
+    vandaag=None,
+    met_locaties=True,
+    tel_rijen=gemeente_rijen,
     invoer=None,
-) -> Rapport:  # fmt: skip
+) -> Rapport:
     """Assemble the province's report in a fixed number of queries.
 
     bron 'actueel' counts the registered locations now; 'akkoord' counts each
@@ -371,17 +318,19 @@ def verslag_rapport(
     (DatumBuitenBereik) whoever asks: its charts would run for centuries. vandaag
     (default today) ends the capacity history while the counting window is unknown.
     met_locaties=False leaves each row's locations out (the dashboard and the JSON
-    export show none); every figure is the same. invoer, if given, maps the locations
-    read ({gemeente_id: [(naam, LocatieWaarden, toelichting)]}) to those counted instead.
+    export show none); every figure is the same. tel_rijen: gemeente_rijen, or one
+    that returns the same from kept rows (rapportage.rijcache). invoer, if
+    given, maps the locations read ({gemeente_id: [(naam, LocatieWaarden, toelichting)]})
+    to those counted instead, counted afresh (never from kept rows).
     """
     if bron not in BRONNEN:
         raise OngeldigeParameter(ONBEKENDE_BRON)
     peildatum = peildatum or timezone.localdate()
     check_peildatum(peildatum)
     venster = cyclus.telvenster
-    rijen, uitvraag, waarden, versies = _gemeente_rijen(
-        provincie, cyclus, peildatum, bron, met_locaties, invoer
-    )
+    if invoer is not None:
+        tel_rijen = functools.partial(gemeente_rijen, invoer=invoer)
+    rijen, uitvraag, delen, versies = tel_rijen(provincie, cyclus, peildatum, bron, met_locaties)
     som = totaal(rijen)
     return Rapport(
         provincie_code=provincie.code,
@@ -395,8 +344,8 @@ def verslag_rapport(
         opgave_amv=som.opgave_amv,
         telling=som.telling,
         uitvraag_deadline=uitvraag.deadline if uitvraag else None,
-        capaciteit=_capaciteit(
-            waarden, venster, peildatum, vandaag=vandaag or timezone.localdate()
+        capaciteit=capaciteit_uit_delen(
+            delen.values(), venster, peildatum, vandaag=vandaag or timezone.localdate()
         ),
         met_locaties=met_locaties,
         opgave_versies=versies,

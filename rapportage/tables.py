@@ -17,7 +17,8 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import escape, format_html
+from django.utils.html import conditional_escape, escape, format_html
+from django.utils.safestring import mark_safe
 
 from kern.formatting import LEEG, number_range, percentage, whole_number
 
@@ -141,6 +142,15 @@ def _sorteer_sleutel(kolom):
 class Rij:
     record: object
     cellen: tuple  # ((is numeric, html), ...)
+
+    @property
+    def html(self):
+        """The row's <tr>: each cell escaped as the template's {{ cel }} would."""
+        cellen = "".join(
+            f'<td class="utrecht-table__cell{" num" if num else ""}">{conditional_escape(cel)}</td>'
+            for num, cel in self.cellen
+        )
+        return mark_safe(f'<tr class="utrecht-table__row">{cellen}</tr>')  # noqa: S308
 
 
 @dataclass(frozen=True)

@@ -186,8 +186,13 @@ def _json(data, status=200):
     return response
 
 
-def _json_body(rapport):
-    data = {**rapport_als_json(rapport), **delen_als_json(delen_cijfers(rapport))}
+def _json_body(vraag):
+    """Return the JSON export's body; the plan parts' JSON is kept under its own version."""
+    rapport = vraag.rapport(met_locaties=False)
+    delen = cache.bewaard(
+        vraag.delen_sleutel, "json", lambda: delen_als_json(delen_cijfers(rapport))
+    )
+    data = {**rapport_als_json(rapport), **delen}
     return json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder).encode()
 
 
@@ -202,9 +207,7 @@ def verslag_json(request, provincie, cyclus):
     if not keuze.is_valid():
         return _json({"fout": keuze.foutmelding()}, status=400)
     vraag = keuze.vraag()
-    body = cache.bewaard(
-        vraag.sleutel, "json", lambda: _json_body(vraag.rapport(met_locaties=False))
-    )
+    body = cache.bewaard(vraag.sleutel, "json", lambda: _json_body(vraag))
     response = HttpResponse(body, content_type="application/json")
     patch_cache_control(response, no_store=True)
     return response

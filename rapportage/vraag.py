@@ -18,8 +18,15 @@ from gemeenten.models import Provincie
 from opvang.models import Cyclus
 from opvang.vraag import CyclusKeuzeForm
 
-from . import cache
-from .selectors import BRON_ACTUEEL, BRON_AKKOORD, ONBEKENDE_BRON, Rapport, verslag_rapport
+from . import cache, rijcache
+from .selectors import (
+    BRON_ACTUEEL,
+    BRON_AKKOORD,
+    ONBEKENDE_BRON,
+    Rapport,
+    gemeente_rijen,
+    verslag_rapport,
+)
 
 BRON_KEUZES = [
     (BRON_ACTUEEL, "actueel: de geregistreerde locaties nu"),
@@ -37,9 +44,19 @@ class RapportVraag:
     bron: str
 
     @cached_property
+    def versies(self):
+        """The province's data versions of now, read once (kern.dataversie.Dataversies)."""
+        return cache.versies(self.provincie)
+
+    @cached_property
     def sleutel(self) -> str:
         """The cache key of this report at the data version of now (rapportage.cache)."""
-        return cache.sleutel(self)
+        return cache.sleutel(self, self.versies.versie())
+
+    @cached_property
+    def delen_sleutel(self) -> str:
+        """The cache key of the plan parts' figures (ontheemden, huisvesting) of now."""
+        return cache.delen_sleutel(self, self.versies.versie(cache.DELEN_ZONDER))
 
     def rapport(self, *, met_locaties=True) -> Rapport:
         """Return the report, computed once per data version (rapportage.cache).
@@ -48,16 +65,21 @@ class RapportVraag:
         dashboard and the JSON export do not show (it is faster to count and cache).
         """
         onderdeel = "rapport" if met_locaties else "cijfers"
-        return cache.bewaard(self.sleutel, onderdeel, lambda: self.tel(met_locaties=met_locaties))
+        return cache.bewaard(
+            self.sleutel,
+            onderdeel,
+            lambda: self.tel(met_locaties=met_locaties, tel_rijen=rijcache.teller(self.versies)),
+        )
 
-    def tel(self, *, met_locaties=True) -> Rapport:
-        """Return the report counted now, past the cache."""
+    def tel(self, *, met_locaties=True, tel_rijen=gemeente_rijen) -> Rapport:
+        """Return the report counted now, past the cache (tel_rijen: verslag_rapport)."""
         return verslag_rapport(
             provincie=self.provincie,
             cyclus=self.cyclus,
             peildatum=self.peildatum,
             bron=self.bron,
             met_locaties=met_locaties,
+            tel_rijen=tel_rijen,
         )
 
 

@@ -45,6 +45,28 @@ def test_marking_read_keeps_the_first_moment_and_the_count_drops(client, geopend
     assert "app-teller" not in client.get(reverse("meldingen:lijst")).content.decode()
 
 
+def test_the_header_count_comes_with_the_user_in_no_query_of_its_own(
+    client, geopend, gemeente_user
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    login(client, gemeente_user)
+    client.get(reverse("meldingen:voorkeuren"))
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(reverse("meldingen:voorkeuren")).content.decode()
+    assert '<span class="app-teller">1<span class="app-visually-hidden"> ongelezen' in html
+    melding_queries = [q["sql"] for q in queries if '"meldingen_melding"' in q["sql"]]
+    # Only the user's own query (session user loaded with its count) reads meldingen.
+    assert len(melding_queries) == 1 and "gemeenten_user" in melding_queries[0]
+
+    melding = Melding.objects.get(ontvanger=gemeente_user)
+    client.post(reverse("meldingen:gelezen", args=[melding.pk]))
+    assert "app-teller" not in client.get(reverse("meldingen:voorkeuren")).content.decode()
+    Melding.objects.filter(pk=melding.pk).update(gelezen_op=None)  # as a new one would
+    assert ">1<span" in client.get(reverse("meldingen:voorkeuren")).content.decode()
+
+
 def test_another_users_notification_cannot_be_marked_read(
     client, geopend, gemeente_user, andere_gemeente_user
 ):

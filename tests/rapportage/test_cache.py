@@ -207,3 +207,45 @@ def test_the_cached_dashboard_is_served_as_rendered_not_escaped_again(prt_client
     zonder_token = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
     assert zonder_token.sub("", eerste) == zonder_token.sub("", tweede)
     assert '<table class="utrecht-table' in tweede and "&lt;table" not in tweede
+
+
+def test_the_plan_parts_keep_their_version_over_a_location_but_not_a_goo_write(demo, azc, demo_prt):
+    from ontheemden.constants import Soort as GooSoort
+    from ontheemden.constants import Status as GooStatus
+    from ontheemden.services import goo_locatie_aanmaken
+    from rapportage.vraag import RapportVraagForm
+
+    def delen_sleutel():
+        form = RapportVraagForm({"cyclus": 1, **JSON_QUERY}, provincie=demo)
+        assert form.is_valid(), form.errors
+        return form.vraag().delen_sleutel
+
+    voor = delen_sleutel()
+    services.locatie_wijzigen(
+        locatie=azc, versie=azc.versie, data={"plekken": azc.plekken + 1}, user=demo_prt
+    )
+    assert delen_sleutel() == voor
+    goo_locatie_aanmaken(
+        gemeente=Gemeente.objects.get(code="GM0344"),
+        data={
+            "naam": "Cache-test GOO 2",
+            "soort": GooSoort.values[0],
+            "status": GooStatus.IN_GEBRUIK,
+            "capaciteit": 5,
+            "beschikbaar_vanaf": date(2020, 1, 1),
+        },
+        user=demo_prt,
+    )
+    assert delen_sleutel() != voor
+
+
+def test_a_location_write_keeps_the_plan_parts_and_shows_in_the_json_at_once(
+    prt_client, azc, demo_prt
+):
+    voor = json_cijfers(prt_client)
+    services.locatie_wijzigen(
+        locatie=azc, versie=azc.versie, data={"plekken": azc.plekken + 3}, user=demo_prt
+    )
+    na = json_cijfers(prt_client)
+    assert na["huidige_capaciteit"] == voor["huidige_capaciteit"] + 3
+    assert na["ontheemden"] == voor["ontheemden"] and na["statushouders"] == voor["statushouders"]

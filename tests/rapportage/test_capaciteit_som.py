@@ -49,3 +49,31 @@ def test_the_running_sum_equals_counting_every_location_on_every_month():
             sum(w.plekken for w in ooit if is_in_gebruik_op(w, p.datum)) for p in reeks
         ]
         assert bool(reeks) == bool(ooit)
+
+
+def test_the_sum_of_per_gemeente_parts_equals_the_history_of_all_locations():
+    from rapportage.capaciteit import capaciteit_uit_delen, capaciteit_uit_waarden, maand_delta
+
+    rng = random.Random(15)  # noqa: S311 (test data, not secrets)
+    venster = Telvenster(van=date(2025, 7, 1), tot=date(2026, 2, 1))
+    for peildatum in (date(2024, 10, 15), date(2045, 1, 1)):  # 2045: the 360-month cut-off
+        for _ in range(20):
+            waarden = [willekeurige_locatie(rng) for _ in range(rng.randrange(0, 80))]
+            if rng.random() < 0.3:
+                waarden.append(
+                    LocatieWaarden(
+                        status="in_gebruik",
+                        soort="regionaal",
+                        plekken=9,
+                        vanaf=date(1990, 3, 2),
+                        tot=date(2001, 5, 1),
+                    )
+                )
+            gemeenten = [waarden[i::5] for i in range(5)]
+            delen = [maand_delta(g) for g in gemeenten]
+            alle = capaciteit_uit_waarden(waarden, venster, peildatum, vandaag=date(2026, 1, 1))
+            assert capaciteit_uit_delen(delen, venster, peildatum, vandaag=date(2026, 1, 1)) == alle
+            ooit = [w for w in waarden if is_in_gebruik_op(w, w.vanaf)]
+            assert [p.plekken for p in alle] == [
+                sum(w.plekken for w in ooit if is_in_gebruik_op(w, p.datum)) for p in alle
+            ]
