@@ -233,8 +233,7 @@ def rapport_cache(waarde):
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "opvangregister-rapporten",
             "TIMEOUT": 3600,
-            # A report row per gemeente is kept too (rapportage.rijcache): 342 gemeenten
-            # per source and with or without locations, beside the reports and pages.
+            # Room for a row per gemeente (rapportage.rijcache) beside reports and pages.
             "OPTIONS": {"MAX_ENTRIES": 4000},
         }
     if waarde == "db":

@@ -59,12 +59,15 @@ def teller(versies):
         }
         cache.bewaar_veel(nieuw)
         bewaard.update(nieuw)
-        alle = [(g.pk, bewaard[sleutels[g.pk]]) for g in gemeenten]
-        return (
-            tuple(rij for _, (rij, _, _) in alle),
-            uitvraag,
-            {pk: delta for pk, (_, delta, _) in alle},
-            {pk: v for pk, (_, _, v) in alle if v is not None},
-        )
+        rijen, delen, versies = _samen([(g.pk, bewaard[sleutels[g.pk]]) for g in gemeenten])
+        return rijen, uitvraag, delen, versies
 
     return tel
+
+
+def _samen(alle):
+    """Return (rows, {gemeente id: MaandDelta}, {gemeente id: opgave versions}) of the kept."""
+    rijen = tuple(rij for _, (rij, _, _) in alle)
+    delen = {pk: delta for pk, (_, delta, _) in alle}
+    versies = {pk: v for pk, (_, _, v) in alle if v is not None}
+    return rijen, delen, versies
