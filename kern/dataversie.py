@@ -20,7 +20,8 @@ import hashlib
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Count, F, IntegerField, Max, Value
+from django.db.models import BigIntegerField, Count, F, IntegerField, Max, Value
+from django.db.models.functions import Cast
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,9 @@ def bronnen():
 
 def _aggregaat(queryset, pk, nummer, groep):
     """Return rows (bron's number, gemeente or None, max pk, count), for a UNION ALL."""
-    g = F(groep) if groep else Value(None, output_field=IntegerField())
+    # A typed NULL: PostgreSQL takes a union's column types from its first SELECT, and
+    # an untyped NULL there is text, which no gemeente id after it matches.
+    g = F(groep) if groep else Cast(Value(None), output_field=BigIntegerField())
     return (
         queryset.order_by()
         .annotate(_bron=Value(nummer, output_field=IntegerField()), _g=g)
