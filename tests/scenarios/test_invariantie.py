@@ -14,6 +14,7 @@ from django.core.cache import caches
 from django.urls import reverse
 
 from kern.dataversie import dataversie
+from opvang.models import Cyclus
 from rapportage.selectors import BRON_AKKOORD, verslag_rapport
 from scenarios.models import Scenario, ScenarioBesluit, ScenarioLocatie, ScenarioVervallen
 from tests.factories import TEST_PASSWORD
@@ -46,9 +47,10 @@ def cache_sleutels():
 
 def alle_scenario_schrijfacties(client, prt_user, gemeente, andere_gemeente, azc, initiatief):
     """Create, edit, add every kind of change, remove one, and read every page."""
+    cyclus = Cyclus.objects.get(nummer=1).pk  # not always id 1 (PostgreSQL's sequences)
     client.post(
         reverse("scenarios:nieuw", args=["PV26"]),
-        {"naam": "Invariant", "cyclus": 1, "peildatum": "2024-10-15", "toelichting": "x"},
+        {"naam": "Invariant", "cyclus": cyclus, "peildatum": "2024-10-15", "toelichting": "x"},
     )
     s = Scenario.objects.get(naam="Invariant")
     toevoegen = lambda soort, data: client.post(  # noqa: E731
@@ -68,7 +70,7 @@ def alle_scenario_schrijfacties(client, prt_user, gemeente, andere_gemeente, azc
     toevoegen("vervallen", {"locatie": azc.pk})
     client.post(
         reverse("scenarios:wijzigen", args=[s.pk]),
-        {"naam": "Invariant 2", "cyclus": 1, "peildatum": "2025-01-01", "toelichting": "y"},
+        {"naam": "Invariant 2", "cyclus": cyclus, "peildatum": "2025-01-01", "toelichting": "y"},
     )
     s.refresh_from_db()
     assert (s.naam, s.peildatum) == ("Invariant 2", date(2025, 1, 1))
