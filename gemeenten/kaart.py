@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from kern.kaart import Schaal, samen, svg_pad
@@ -108,25 +108,28 @@ class Kaart:
         return [(band, stalen(band, self.staal_prefix)) for band in banden]
 
 
-def _patroon_inhoud(band: Band) -> str:
-    lijn = f'stroke="{band.lijn}" stroke-width="1.6"'
-    return {
-        "kruis": f'<path d="M0 0L8 8M8 0L0 8" {lijn}/>',
-        "schuin": f'<path d="M-2 2L2 -2M0 8L8 0M6 10L10 6" {lijn}/>',
-        "tegen": f'<path d="M-2 6L2 10M0 0L8 8M6 -2L10 2" {lijn}/>',
-        "stip": f'<circle cx="2" cy="2" r="1.3" fill="{band.lijn}"/>'
-        f'<circle cx="6" cy="6" r="1.3" fill="{band.lijn}"/>',
-        "liggend": f'<path d="M0 2H8M0 6H8" {lijn}/>',
-    }.get(band.patroon, "")
+# Every value placed in the markup below goes through format_html (escaped); a Band's
+# key, colours and pattern are also checked when it is made.
+_PATRONEN = {
+    "kruis": '<path d="M0 0L8 8M8 0L0 8" stroke="{0}" stroke-width="1.6"/>',
+    "schuin": '<path d="M-2 2L2 -2M0 8L8 0M6 10L10 6" stroke="{0}" stroke-width="1.6"/>',
+    "tegen": '<path d="M-2 6L2 10M0 0L8 8M6 -2L10 2" stroke="{0}" stroke-width="1.6"/>',
+    "stip": '<circle cx="2" cy="2" r="1.3" fill="{0}"/><circle cx="6" cy="6" r="1.3" fill="{0}"/>',
+    "liggend": '<path d="M0 2H8M0 6H8" stroke="{0}" stroke-width="1.6"/>',
+}
 
 
-def patroon(band: Band, prefix: str) -> str:
+def _patroon_inhoud(band: Band) -> SafeString:
+    return format_html(_PATRONEN.get(band.patroon, ""), band.lijn)
+
+
+def patroon(band: Band, prefix: str) -> SafeString:
     """Return the SVG pattern of a band: its colour with its lines or dots over it."""
-    return (
-        f'<pattern id="{prefix}-{band.sleutel}" width="8" height="8" '
-        f'patternUnits="userSpaceOnUse"><rect width="8" height="8" fill="{band.kleur}"/>'
-        f"{_patroon_inhoud(band)}</pattern>"
-    )
+    return format_html(
+        '<pattern id="{}-{}" width="8" height="8" patternUnits="userSpaceOnUse">'
+        '<rect width="8" height="8" fill="{}"/>{}</pattern>',
+        prefix, band.sleutel, band.kleur, _patroon_inhoud(band),
+    )  # fmt: skip
 
 
 def vulling(band: Band, prefix: str) -> str:
@@ -137,12 +140,12 @@ def stalen(band: Band, prefix: str = "kaart-staal") -> SafeString:
     """Return a legend swatch of the band: a small SVG with its own pattern."""
     if not SLEUTEL.fullmatch(prefix):
         raise ValueError(f"Ongeldig kaartvoorvoegsel: {prefix!r}")
-    return mark_safe(  # noqa: S308 (a Band's key and colours are checked; no text)
-        f'<svg class="kaart__staal" viewBox="0 0 24 16" width="24" height="16" '
-        f'aria-hidden="true" focusable="false"><defs>{patroon(band, prefix)}</defs>'
-        f'<rect x="0.5" y="0.5" width="23" height="15" fill="{vulling(band, prefix)}" '
-        f'stroke="#4d4d4d"/></svg>'
-    )
+    return format_html(
+        '<svg class="kaart__staal" viewBox="0 0 24 16" width="24" height="16" '
+        'aria-hidden="true" focusable="false"><defs>{}</defs>'
+        '<rect x="0.5" y="0.5" width="23" height="15" fill="{}" stroke="#4d4d4d"/></svg>',
+        patroon(band, prefix), vulling(band, prefix),
+    )  # fmt: skip
 
 
 # An area's path at a scale is the same on every map of its boundary file: drawn once

@@ -15,8 +15,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.utils.formats import localize
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html, format_html_join
 
 from kern.formatting import short_month
 
@@ -75,14 +74,14 @@ class DekkingGrafiek:
 
     # The loops over every gemeente are written here, not in the template: the same
     # markup, placed once per bar instead of a template lookup per attribute. Names
-    # are escaped where they are placed; everything else is a number or a constant.
+    # and every other value go through format_html, which escapes them.
     @property
     def balken_svg(self):
-        return mark_safe("".join(_balk_svg(self, b) for b in self.balken))  # noqa: S308
+        return format_html_join("", "{}", ((_balk_svg(self, b),) for b in self.balken))
 
     @property
     def tabel_rijen(self):
-        return mark_safe("".join(_balk_rij(b) for b in self.balken))  # noqa: S308
+        return format_html_join("", "{}", ((_balk_rij(b),) for b in self.balken))
 
 
 def _procent_tekst(balk):
@@ -90,25 +89,27 @@ def _procent_tekst(balk):
 
 
 def _balk_svg(grafiek, b):
-    naam = (
-        f'<text class="grafiek__naam" x="{grafiek.naam_x}" y="{b.y}" dy="12" '
-        f'text-anchor="end" fill="#001a40">{escape(b.naam)}</text>'
-    )
+    naam = format_html(
+        '<text class="grafiek__naam" x="{}" y="{}" dy="12" text-anchor="end" '
+        'fill="#001a40">{}</text>',
+        grafiek.naam_x, b.y, b.naam,
+    )  # fmt: skip
     if b.percentage is None:
-        return naam + (
-            f'<text class="grafiek__waarde grafiek__waarde--leeg" x="{b.label_x}" y="{b.y}" '
-            f'dy="12" fill="#3d5374">{b.zonder_percentage}</text>'
-        )
-    gehaald = " grafiek__balk--gehaald" if b.gehaald else ""
-    vulling = "url(#dekking-gehaald)" if b.gehaald else "#154273"
-    rand = ' stroke="#275d0a" stroke-width="1"' if b.gehaald else ""
+        return naam + format_html(
+            '<text class="grafiek__waarde grafiek__waarde--leeg" x="{}" y="{}" dy="12" '
+            'fill="#3d5374">{}</text>',
+            b.label_x, b.y, b.zonder_percentage,
+        )  # fmt: skip
     tekst = _procent_tekst(b) + (" gehaald" if b.gehaald else "") + (" »" if b.afgekapt else "")
-    return naam + (
-        f'<rect class="grafiek__balk{gehaald}" x="{grafiek.x0}" y="{b.y}" '
-        f'width="{b.breedte}" height="16" fill="{vulling}"{rand}/>'
-        f'<text class="grafiek__waarde" x="{b.label_x}" y="{b.y}" dy="12" '
-        f'fill="#001a40">{tekst}</text>'
-    )
+    if b.gehaald:
+        balk = '<rect class="grafiek__balk grafiek__balk--gehaald" x="{}" y="{}" width="{}" '
+        balk += 'height="16" fill="url(#dekking-gehaald)" stroke="#275d0a" stroke-width="1"/>'
+    else:
+        balk = '<rect class="grafiek__balk" x="{}" y="{}" width="{}" height="16" fill="#154273"/>'
+    return naam + format_html(
+        balk + '<text class="grafiek__waarde" x="{}" y="{}" dy="12" fill="#001a40">{}</text>',
+        grafiek.x0, b.y, b.breedte, b.label_x, b.y, tekst,
+    )  # fmt: skip
 
 
 def _balk_rij(b):
@@ -116,12 +117,13 @@ def _balk_rij(b):
         waarde, gehaald = b.zonder_percentage, "—"
     else:
         waarde, gehaald = _procent_tekst(b), "ja" if b.gehaald else "nee"
-    return (
+    return format_html(
         '<tr class="utrecht-table__row">'
-        f'<th class="utrecht-table__header-cell" scope="row">{escape(b.naam)}</th>'
-        f'<td class="utrecht-table__cell num">{waarde}</td>'
-        f'<td class="utrecht-table__cell">{gehaald}</td></tr>'
-    )
+        '<th class="utrecht-table__header-cell" scope="row">{}</th>'
+        '<td class="utrecht-table__cell num">{}</td>'
+        '<td class="utrecht-table__cell">{}</td></tr>',
+        b.naam, waarde, gehaald,
+    )  # fmt: skip
 
 
 def _schaal_max(percentages):
@@ -246,14 +248,11 @@ class CapaciteitGrafiek:
     @property
     def tabel_rijen(self):
         """The table's row of every month, written here (see DekkingGrafiek.balken_svg)."""
-        return mark_safe(  # noqa: S308 (a month's label and a number)
-            "".join(
-                '<tr class="utrecht-table__row">'
-                f'<th class="utrecht-table__header-cell" scope="row">{escape(p.label)}</th>'
-                f'<td class="utrecht-table__cell num">{localize(p.plekken, use_l10n=True)}</td>'
-                "</tr>"
-                for p in self.punten
-            )
+        return format_html_join(
+            "",
+            '<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" '
+            'scope="row">{}</th><td class="utrecht-table__cell num">{}</td></tr>',
+            ((p.label, localize(p.plekken, use_l10n=True)) for p in self.punten),
         )
 
     @property

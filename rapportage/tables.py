@@ -17,8 +17,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import conditional_escape, escape, format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import escape, format_html, format_html_join
 
 from kern.formatting import LEEG, number_range, percentage, whole_number
 
@@ -146,11 +145,12 @@ class Rij:
     @property
     def html(self):
         """The row's <tr>: each cell escaped as the template's {{ cel }} would."""
-        cellen = "".join(
-            f'<td class="utrecht-table__cell{" num" if num else ""}">{conditional_escape(cel)}</td>'
-            for num, cel in self.cellen
+        cellen = format_html_join(
+            "",
+            '<td class="utrecht-table__cell{}">{}</td>',
+            ((" num" if num else "", cel) for num, cel in self.cellen),
         )
-        return mark_safe(f'<tr class="utrecht-table__row">{cellen}</tr>')  # noqa: S308
+        return format_html('<tr class="utrecht-table__row">{}</tr>', cellen)
 
 
 @dataclass(frozen=True)
